@@ -1,0 +1,35 @@
+#pragma once
+// Shared pieces of the motionmender-cli commands: argument handling and the
+// exit-code contract of ARCHITECTURE.md (0 ok, 1 error, 2 usage).
+
+#include <string>
+#include <vector>
+
+namespace mm::cli {
+
+enum ExitCode { kOk = 0, kError = 1, kUsage = 2 };
+
+// Arguments after the command name, with "--flag value" / "--flag" lookup.
+class Args {
+ public:
+  explicit Args(std::vector<std::string> args) : mArgs(std::move(args)) {}
+  // Removes "--name VALUE" (or "--name=VALUE"); false if absent.
+  bool takeOption(const std::string& name, std::string* value);
+  bool takeFlag(const std::string& name);
+  // Removes and returns the first argument that is not an option ("" if none).
+  std::string shift();
+  // Remaining positional arguments; fails (usage error) if an unknown --option remains.
+  bool positionals(std::vector<std::string>* out, std::string* error) const;
+
+ private:
+  std::vector<std::string> mArgs;
+};
+
+// Prints "motionmender-cli: message" to stderr and returns the code.
+int fail(int code, const std::string& message);
+
+int runInfo(Args args);
+int runConvert(Args args);
+int runBench(Args args);
+
+}  // namespace mm::cli

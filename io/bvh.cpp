@@ -1,0 +1,609 @@
+#include "io/bvh.h"
+
+#include "io/atomicfile.h"
+#include "io/bvhformat.h"
+#include "motion/rotations.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace mm {
+namespace {
+
+// What a value in a frame line does: set a translation component or rotate
+// about an axis. Precomputed per joint so the frame loop does no lookups.
+struct JointProgram {
+  int joint = 0;
+  int firstValue = 0;                  // index of the joint's first value in a frame line
+  std::vector<Channel> channels;       // file order
+  bool fastEuler = false;              // exactly three rotations on distinct axes and no positions
+  EulerOrder order = EulerOrder::ZXY;  // valid if fastEuler
+  int rotationIndex[3] = {0, 1, 2};    // value offsets (within the joint) of the three angles
+  int positionIndex[3] = {-1, -1, -1};  // value offset of X/Y/Z position, -1 if absent
+  int rotationCount = 0;
+};
+
+// Line-oriented reader over a stream of blocks: yields one line at a time
+// (without the line break), tracking 1-based line numbers. A std::FILE source
+// is read in blocks so memory stays bounded for multi-GB files.
+class LineSource {
+ public:
+  explicit LineSource(std::string_view text) : mBuffer(text.begin(), text.end()), mEof(true) {}
+  explicit LineSource(std::FILE* file) : mFile(file) { mBuffer.reserve(kBlock * 2); }
+
+  // False at the end of input. `line` stays valid until the next call.
+  bool next(std::string_view& line) {
+    for (;;) {
+      const char* begin = mBuffer.data() + mPos;
+      const size_t avail = mBuffer.size() - mPos;
+      if (const void* nl = std::memchr(begin, '\n', avail)) {
+        const size_t len = static_cast<const char*>(nl) - begin;
+        line = std::string_view(begin, len);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        mPos += len + 1;
+        ++mLine;
+        return true;
+      }
+      if (mEof) {
+        if (avail == 0) return false;
+        line = std::string_view(begin, avail);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        mPos += avail;
+        ++mLine;
+        return true;
+      }
+      refill();
+    }
+  }
+  int lineNumber() const { return mLine; }
+  bool readError() const { return mReadError; }
+  bool sawNul() const { return mSawNul; }
+
+ private:
+  static constexpr size_t kBlock = 4 << 20;
+  void refill() {
+    mBuffer.erase(mBuffer.begin(), mBuffer.begin() + static_cast<std::ptrdiff_t>(mPos));
+    mPos = 0;
+    const size_t old = mBuffer.size();
+    mBuffer.resize(old + kBlock);
+    const size_t got = std::fread(mBuffer.data() + old, 1, kBlock, mFile);
+    mBuffer.resize(old + got);
+    if (got < kBlock) {
+      mEof = true;
+      if (std::ferror(mFile)) mReadError = true;
+    }
+    if (std::memchr(mBuffer.data() + old, '\0', got)) mSawNul = true;
+  }
+
+  std::FILE* mFile = nullptr;
+  std::vector<char> mBuffer;
+  size_t mPos = 0;
+  int mLine = 0;
+  bool mEof = false;
+  bool mReadError = false;
+  bool mSawNul = false;
+};
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Strips '#' and '//' comments (header lines only).
+std::string_view stripComment(std::string_view s) {
+  const size_t hash = s.find('#');
+  const size_t slashes = s.find("//");
+  return s.substr(0, std::min(hash, slashes));
+}
+
+std::vector<std::string_view> splitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && isSpace(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !isSpace(s[j])) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool equalsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// Parses one number; accepts a leading '+'. Returns the end pointer or nullptr.
+const char* parseNumber(const char* p, const char* end, double& value) {
+  if (p < end && *p == '+') ++p;
+  const auto r = std::from_chars(p, end, value);
+  if (r.ec != std::errc()) return nullptr;
+  return r.ptr;
+}
+
+class BvhParser {
+ public:
+  BvhParser(LineSource& src, std::string fileName, const BvhReadOptions& opt, long long bytesHint)
+      : mSrc(src), mFile(std::move(fileName)), mOptions(opt), mBytesHint(bytesHint) {}
+
+  LoadResult run() {
+    if (!parseHierarchy() || !parseMotionHeader() || !parseFrames()) {
+      LoadResult r;
+      r.error = mError;
+      return r;
+    }
+    return std::move(mResult);
+  }
+
+ private:
+  bool fail(std::string message, int line = -1) {
+    if (mError.message.empty()) mError = IoError{mFile, line < 0 ? mSrc.lineNumber() : line, std::move(message)};
+    return false;
+  }
+
+  // Next non-empty header line, comments removed, split into words.
+  bool nextWords(std::vector<std::string_view>& words) {
+    std::string_view line;
+    while (mSrc.next(line)) {
+      if (line.find('\0') != std::string_view::npos) return fail("binary data where text was expected: not a BVH file");
+      words = splitWords(stripComment(line));
+      if (!words.empty()) {
+        mLastLine = line;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool expectWords(std::vector<std::string_view>& words, const char* what) {
+    if (nextWords(words)) return true;
+    if (!mError.message.empty()) return false;
+    return fail(std::string("the file ends early: expected ") + what);
+  }
+
+  bool parseVector(const std::vector<std::string_view>& w, size_t first, Eigen::Vector3d& v) {
+    if (w.size() != first + 3) return fail("OFFSET needs exactly three numbers");
+    for (int i = 0; i < 3; ++i) {
+      const std::string_view t = w[first + i];
+      double x;
+      const char* e = parseNumber(t.data(), t.data() + t.size(), x);
+      if (!e || e != t.data() + t.size()) return fail("'" + std::string(t) + "' is not a number");
+      if (!std::isfinite(x)) return fail("OFFSET value '" + std::string(t) + "' is not finite");
+      v[i] = x;
+    }
+    return true;
+  }
+
+  // After "ROOT name" / "JOINT name": '{', OFFSET, CHANNELS, children, '}'.
+  bool parseJointBody(int parent, std::string name, int depth) {
+    if (depth > 1000) return fail("the hierarchy is nested too deeply");
+    if (mSkeleton.findJoint(name) >= 0) return fail("joint name '" + name + "' is used twice");
+    std::vector<std::string_view> w;
+    if (!expectWords(w, "'{'")) return false;
+    if (w[0] != "{" || w.size() != 1) return fail("expected '{' after joint '" + name + "'");
+    if (!expectWords(w, "OFFSET")) return false;
+    if (!equalsNoCase(w[0], "OFFSET")) return fail("expected OFFSET in joint '" + name + "'");
+    Eigen::Vector3d offset;
+    if (!parseVector(w, 1, offset)) return false;
+    const int joint = mSkeleton.addJoint(std::move(name), parent, offset);
+    if (!expectWords(w, "CHANNELS or '}'")) return false;
+    if (equalsNoCase(w[0], "CHANNELS")) {
+      if (w.size() < 2) return fail("CHANNELS needs a count");
+      int count = -1;
+      const auto r = std::from_chars(w[1].data(), w[1].data() + w[1].size(), count);
+      if (r.ec != std::errc() || r.ptr != w[1].data() + w[1].size() || count < 0 || count > 64)
+        return fail("invalid channel count '" + std::string(w[1]) + "'");
+      if (static_cast<int>(w.size()) - 2 != count)
+        return fail("CHANNELS declares " + std::to_string(count) + " channels but lists " +
+                    std::to_string(w.size() - 2));
+      std::vector<Channel> channels;
+      for (size_t i = 2; i < w.size(); ++i) {
+        const auto c = parseChannel(w[i]);
+        if (!c) return fail("unknown channel '" + std::string(w[i]) + "'");
+        if (std::find(channels.begin(), channels.end(), *c) != channels.end())
+          return fail("channel '" + std::string(w[i]) + "' is listed twice");
+        channels.push_back(*c);
+      }
+      mSkeleton.setChannels(joint, std::move(channels));
+      if (!expectWords(w, "JOINT, End Site or '}'")) return false;
+    }
+    for (;;) {
+      if (w[0] == "}" && w.size() == 1) return true;
+      if (equalsNoCase(w[0], "JOINT")) {
+        if (w.size() < 2) return fail("JOINT needs a name");
+        const std::string childName(trim(stripComment(trim(mLastLine)).substr(5)));
+        if (!parseJointBody(joint, childName, depth + 1)) return false;
+      } else if (equalsNoCase(w[0], "End")) {
+        if (w.size() != 2 || !equalsNoCase(w[1], "Site")) return fail("expected 'End Site'");
+        if (!expectWords(w, "'{'") ) return false;
+        if (w[0] != "{") return fail("expected '{' after End Site");
+        if (!expectWords(w, "OFFSET")) return false;
+        if (!equalsNoCase(w[0], "OFFSET")) return fail("expected OFFSET in End Site");
+        Eigen::Vector3d site;
+        if (!parseVector(w, 1, site)) return false;
+        mSkeleton.setEndSite(joint, site);
+        if (!expectWords(w, "'}'")) return false;
+        if (w[0] != "}") return fail("expected '}' to close End Site");
+      } else {
+        return fail("unexpected '" + std::string(w[0]) + "' in joint '" + mSkeleton.name(joint) + "'");
+      }
+      if (!expectWords(w, "'}'")) return false;
+    }
+  }
+
+  bool parseHierarchy() {
+    std::vector<std::string_view> w;
+    if (!nextWords(w)) {
+      if (!mError.message.empty()) return false;
+      return fail(mSrc.readError() ? "the file cannot be read" : "the file is empty", 0);
+    }
+    if (!equalsNoCase(w[0], "HIERARCHY") || w.size() != 1) return fail("expected HIERARCHY: not a BVH file");
+    if (!expectWords(w, "ROOT")) return false;
+    if (!equalsNoCase(w[0], "ROOT") || w.size() < 2) return fail("expected 'ROOT name'");
+    const std::string rootName(trim(stripComment(trim(mLastLine)).substr(4)));
+    if (!parseJointBody(Skeleton::kNoParent, rootName, 0)) return false;
+    return true;
+  }
+
+  bool parseMotionHeader() {
+    std::vector<std::string_view> w;
+    if (!nextWords(w)) {
+      if (!mError.message.empty()) return false;
+      return fail("the file ends after the hierarchy: MOTION section missing");
+    }
+    if (equalsNoCase(w[0], "ROOT")) return fail("more than one ROOT is not supported");
+    if (!equalsNoCase(w[0], "MOTION")) return fail("expected MOTION after the hierarchy");
+    // "Frames: N"
+    if (!expectWords(w, "'Frames:'")) return false;
+    if (!(equalsNoCase(w[0], "Frames:") && w.size() == 2) && !(w.size() == 3 && equalsNoCase(w[0], "Frames") && w[1] == ":"))
+      return fail("expected 'Frames: N'");
+    long long frames = -1;
+    const std::string_view n = w.back();
+    const auto r = std::from_chars(n.data(), n.data() + n.size(), frames);
+    if (r.ec != std::errc() || r.ptr != n.data() + n.size() || frames < 0)
+      return fail("invalid frame count '" + std::string(n) + "'");
+    if (frames > mOptions.maxFrames)
+      return fail("the header claims " + std::to_string(frames) + " frames, more than the limit of " +
+                  std::to_string(mOptions.maxFrames));
+    mDeclaredFrames = frames;
+    mFramesLine = mSrc.lineNumber();
+    if (!expectWords(w, "'Frame Time:'")) return false;
+    if (!(w.size() == 3 && equalsNoCase(w[0], "Frame") && equalsNoCase(w[1], "Time:")))
+      return fail("expected 'Frame Time: seconds'");
+    double frameTime = 0;
+    const char* e = parseNumber(w[2].data(), w[2].data() + w[2].size(), frameTime);
+    if (!e || e != w[2].data() + w[2].size() || !std::isfinite(frameTime) || frameTime <= 0)
+      return fail("invalid frame time '" + std::string(w[2]) + "' (must be a positive number of seconds)");
+    mFps = fpsFromFrameTime(frameTime);
+    return true;
+  }
+
+  void buildPrograms() {
+    int value = 0;
+    for (int j = 0; j < mSkeleton.jointCount(); ++j) {
+      JointProgram p;
+      p.joint = j;
+      p.firstValue = value;
+      p.channels = mSkeleton.channels(j);
+      int axes[3] = {-1, -1, -1};
+      for (int c = 0; c < static_cast<int>(p.channels.size()); ++c) {
+        const int code = static_cast<int>(p.channels[c]);
+        if (code < 3) {
+          p.positionIndex[code] = c;
+        } else if (p.rotationCount < 3) {
+          axes[p.rotationCount] = code - 3;
+          p.rotationIndex[p.rotationCount] = c;
+          ++p.rotationCount;
+        } else {
+          ++p.rotationCount;
+        }
+      }
+      if (p.rotationCount == 3)
+        if (auto o = eulerOrderFromAxes(axes[0], axes[1], axes[2])) {
+          p.fastEuler = true;
+          p.order = *o;
+        }
+      value += static_cast<int>(p.channels.size());
+      mPrograms.push_back(std::move(p));
+    }
+    mValuesPerFrame = value;
+  }
+
+  bool parseFrames() {
+    buildPrograms();
+    mPrincipal.assign(mSkeleton.jointCount(), 1);
+    // Never trust the header's frame count for allocation: a damaged file may
+    // claim billions. Each value needs at least two bytes ("0 ").
+    long long capacity = mDeclaredFrames;
+    if (mBytesHint >= 0 && mValuesPerFrame > 0)
+      capacity = std::min<long long>(capacity, mBytesHint / (2LL * mValuesPerFrame) + 1);
+    capacity = std::min<long long>(capacity, 1LL << 26);
+    Clip clip(mSkeleton, 0, mFps);
+    clip.reserveFrames(static_cast<int>(capacity));
+    std::vector<double> values(static_cast<size_t>(mValuesPerFrame) + 1);
+    long long frames = 0;
+    std::string_view line;
+    while (mSrc.next(line)) {
+      const char* p = line.data();
+      const char* end = p + line.size();
+      while (p < end && isSpace(*p)) ++p;
+      if (p == end || *p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) continue;
+      int n = 0;
+      while (p < end) {
+        if (n == mValuesPerFrame)
+          return fail("frame " + std::to_string(frames) + " has more than the " + std::to_string(mValuesPerFrame) +
+                      " values the hierarchy declares");
+        double v;
+        const char* e = parseNumber(p, end, v);
+        if (!e || (e < end && !isSpace(*e))) {
+          const char* tokEnd = p;
+          while (tokEnd < end && !isSpace(*tokEnd)) ++tokEnd;
+          std::string token(p, std::min<size_t>(tokEnd - p, 40));
+          if (line.find('\0') != std::string_view::npos) return fail("binary data in the MOTION section");
+          return fail("'" + token + "' is not a number (frame " + std::to_string(frames) + ", value " +
+                      std::to_string(n + 1) + ")");
+        }
+        if (!std::isfinite(v))
+          return fail("value " + std::to_string(n + 1) + " of frame " + std::to_string(frames) + " is not finite");
+        values[n++] = v;
+        p = e;
+        while (p < end && isSpace(*p)) ++p;
+      }
+      if (n != mValuesPerFrame)
+        return fail("frame " + std::to_string(frames) + " has " + std::to_string(n) + " values, expected " +
+                    std::to_string(mValuesPerFrame));
+      if (frames >= mOptions.maxFrames) return fail("more frames than the limit of " + std::to_string(mOptions.maxFrames));
+      const int f = clip.appendFrames(1);
+      if (f == 0) recordFirstAngles(clip, values.data());
+      for (const JointProgram& jp : mPrograms)
+        if (jp.fastEuler && mPrincipal[jp.joint]) {
+          const double* v = values.data() + jp.firstValue;
+          mPrincipal[jp.joint] = isPrincipalEuler(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
+        }
+      for (const JointProgram& jp : mPrograms)
+        decodeJoint(jp, values.data() + jp.firstValue, clip.rotation(f, jp.joint),
+                    clip.hasTrack(jp.joint) ? &clip.translation(f, jp.joint) : nullptr);
+      ++frames;
+    }
+    if (mSrc.readError()) return fail("reading the file failed", 0);
+    if (frames != mDeclaredFrames)
+      mResult.warnings.push_back(IoError{mFile, mFramesLine,
+                                         "the header declares " + std::to_string(mDeclaredFrames) + " frames but " +
+                                             std::to_string(frames) + " were read; using " + std::to_string(frames)}
+                                     .toString());
+    for (const JointProgram& jp : mPrograms)
+      if (jp.fastEuler) {
+        EulerStyle style = clip.skeleton().eulerStyle(jp.joint);
+        style.wrapped = frames > 0 && mPrincipal[jp.joint];
+        clip.skeleton().setEulerStyle(jp.joint, style);
+      }
+    clip.makeSignContinuous();
+    mResult.clip = std::move(clip);
+    return true;
+  }
+
+  void recordFirstAngles(Clip& clip, const double* values) {
+    for (const JointProgram& jp : mPrograms) {
+      if (!jp.fastEuler) continue;
+      const double* v = values + jp.firstValue;
+      EulerStyle style;
+      style.first = Eigen::Vector3d(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
+      clip.skeleton().setEulerStyle(jp.joint, style);
+    }
+  }
+
+  // Converts one joint's values (file order) into its rotation and translation.
+  static void decodeJoint(const JointProgram& jp, const double* v, Eigen::Quaterniond& q, Eigen::Vector3d* track) {
+    if (jp.fastEuler) {
+      q = eulerDegreesToQuat(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]], jp.order);
+    } else {
+      q.setIdentity();
+      for (size_t c = 0; c < jp.channels.size(); ++c) {
+        const int code = static_cast<int>(jp.channels[c]);
+        if (code >= 3) q = q * axisQuatDegrees(code - 3, v[c]);
+      }
+    }
+    if (track)
+      for (int a = 0; a < 3; ++a)
+        if (jp.positionIndex[a] >= 0) (*track)[a] = v[jp.positionIndex[a]];
+  }
+
+  LineSource& mSrc;
+  std::string mFile;
+  BvhReadOptions mOptions;
+  long long mBytesHint;
+  IoError mError;
+  LoadResult mResult;
+  Skeleton mSkeleton;
+  std::string_view mLastLine;
+  std::vector<JointProgram> mPrograms;
+  std::vector<char> mPrincipal;  // per joint: every frame's angles were principal
+  int mValuesPerFrame = 0;
+  long long mDeclaredFrames = 0;
+  int mFramesLine = 0;
+  double mFps = 30.0;
+};
+
+// Channel layout used for joints whose source had none (e.g. from Assimp).
+std::vector<Channel> defaultChannels(const Clip& clip, int joint) {
+  std::vector<Channel> c;
+  if (joint == 0 || clip.hasTrack(joint)) c = {Channel::Xposition, Channel::Yposition, Channel::Zposition};
+  c.insert(c.end(), {Channel::Zrotation, Channel::Xrotation, Channel::Yrotation});
+  return c;
+}
+
+void appendNumber(std::string& out, double v) {
+  char buf[64];
+  if (std::abs(v) < 5e-7) v = 0.0;  // avoid "-0" and 1e-17 noise
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+  char* e = r.ptr;
+  // Trim trailing zeros of the fraction ("90.479700" -> "90.4797", "3.000000" -> "3").
+  while (e > buf && e[-1] == '0') --e;
+  if (e > buf && e[-1] == '.') --e;
+  out.append(buf, e);
+}
+
+void appendVector(std::string& out, const Eigen::Vector3d& v) {
+  for (int i = 0; i < 3; ++i) {
+    out += ' ';
+    appendNumber(out, v[i]);
+  }
+}
+
+void writeHierarchy(const Clip& clip, const std::vector<std::vector<Channel>>& layout, std::string& out) {
+  const Skeleton& s = clip.skeleton();
+  out += "HIERARCHY\n";
+  std::vector<int> stack;  // open joints
+  auto indent = [&](size_t depth) { out.append(depth, '\t'); };
+  for (int j = 0; j < s.jointCount(); ++j) {
+    while (!stack.empty() && stack.back() != s.parent(j)) {
+      // Close joints that are not ancestors of j.
+      const int closing = stack.back();
+      stack.pop_back();
+      if (s.children(closing).empty()) {
+        indent(stack.size() + 1);
+        out += "End Site\n";
+        indent(stack.size() + 1);
+        out += "{\n";
+        indent(stack.size() + 2);
+        out += "OFFSET";
+        appendVector(out, s.endSite(closing).value_or(Eigen::Vector3d::Zero()));
+        out += '\n';
+        indent(stack.size() + 1);
+        out += "}\n";
+      }
+      indent(stack.size());
+      out += "}\n";
+    }
+    indent(stack.size());
+    out += (j == 0 ? "ROOT " : "JOINT ") + s.name(j) + "\n";
+    indent(stack.size());
+    out += "{\n";
+    indent(stack.size() + 1);
+    out += "OFFSET";
+    appendVector(out, s.offset(j));
+    out += '\n';
+    indent(stack.size() + 1);
+    out += "CHANNELS " + std::to_string(layout[j].size());
+    for (Channel c : layout[j]) {
+      out += ' ';
+      out += channelName(c);
+    }
+    out += '\n';
+    stack.push_back(j);
+  }
+  while (!stack.empty()) {
+    const int closing = stack.back();
+    stack.pop_back();
+    if (s.children(closing).empty()) {
+      indent(stack.size() + 1);
+      out += "End Site\n";
+      indent(stack.size() + 1);
+      out += "{\n";
+      indent(stack.size() + 2);
+      out += "OFFSET";
+      appendVector(out, s.endSite(closing).value_or(Eigen::Vector3d::Zero()));
+      out += '\n';
+      indent(stack.size() + 1);
+      out += "}\n";
+    }
+    indent(stack.size());
+    out += "}\n";
+  }
+}
+
+// Streams the clip as BVH text through `sink` in blocks of about 1 MB.
+template <typename Sink>
+void writeBvhTo(const Clip& clip, Sink&& sink) {
+  const Skeleton& s = clip.skeleton();
+  const int J = s.jointCount();
+  std::vector<std::vector<Channel>> layout(J);
+  std::vector<BvhRotationWriter> writers(J);
+  for (int j = 0; j < J; ++j) {
+    layout[j] = s.channels(j).empty() ? defaultChannels(clip, j) : s.channels(j);
+    writers[j] = BvhRotationWriter(layout[j], s.eulerStyle(j));
+  }
+  std::string out;
+  writeHierarchy(clip, layout, out);
+  out += "MOTION\nFrames: " + std::to_string(clip.frameCount()) + "\nFrame Time: ";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, 1.0 / clip.fps(), std::chars_format::general, 9);
+  out.append(buf, r.ptr);
+  out += '\n';
+  double angles[3];
+  for (int f = 0; f < clip.frameCount(); ++f) {
+    bool first = true;
+    for (int j = 0; j < J; ++j) {
+      writers[j].next(clip.rotation(f, j), angles);
+      const Eigen::Vector3d& t = clip.localTranslation(f, j);
+      int rot = 0;
+      for (Channel c : layout[j]) {
+        if (!first) out += ' ';
+        first = false;
+        const int code = static_cast<int>(c);
+        appendNumber(out, code < 3 ? t[code] : angles[rot++]);
+      }
+    }
+    out += '\n';
+    if (out.size() > (1u << 20)) {
+      sink(out);
+      out.clear();
+    }
+  }
+  sink(out);
+}
+
+}  // namespace
+
+LoadResult parseBvh(std::string_view text, const std::string& fileName, const BvhReadOptions& options) {
+  LineSource src(text);
+  BvhParser parser(src, fileName, options, static_cast<long long>(text.size()));
+  return parser.run();
+}
+
+LoadResult readBvh(const std::string& path, const BvhReadOptions& options) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) {
+    LoadResult r;
+    r.error = IoError{path, 0, std::string("cannot open the file: ") + std::strerror(errno)};
+    return r;
+  }
+  long long size = -1;
+  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
+    size = std::ftell(file.get());
+    std::fseek(file.get(), 0, SEEK_SET);
+  }
+  LineSource src(file.get());
+  BvhParser parser(src, path, options, size);
+  LoadResult r = parser.run();
+  if (!r.ok() && src.sawNul() && r.error.message.find("binary") == std::string::npos)
+    r.error.message += " (the file contains binary data: is it really BVH?)";
+  return r;
+}
+
+std::string writeBvhString(const Clip& clip) {
+  std::string all;
+  writeBvhTo(clip, [&](const std::string& block) { all += block; });
+  return all;
+}
+
+SaveResult writeBvh(const Clip& clip, const std::string& path) {
+  if (std::string e = clip.validate(); !e.empty()) return SaveResult::failure(path, "cannot write an invalid clip: " + e);
+  AtomicFile file(path);
+  if (!file.open()) return SaveResult::failure(path, file.error());
+  writeBvhTo(clip, [&](const std::string& block) { file.write(block); });
+  if (!file.commit()) return SaveResult::failure(path, file.error());
+  return {};
+}
+
+}  // namespace mm

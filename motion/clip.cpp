@@ -1,0 +1,114 @@
+#include "motion/clip.h"
+
+#include "motion/rotations.h"
+#include "motion/units.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mm {
+
+Clip::Clip(Skeleton skeleton, int frames, double fps)
+    : mSkeleton(std::move(skeleton)), mFrames(std::max(0, frames)), mFps(fps) {
+  const int J = mSkeleton.jointCount();
+  mRotations.assign(static_cast<size_t>(mFrames) * J, Eigen::Quaterniond::Identity());
+  mTrackOf.assign(J, -1);
+  for (int j = 0; j < J; ++j)
+    if (j == 0 || mSkeleton.hasPositionChannels(j)) {
+      mTrackOf[j] = static_cast<int>(mTrackJoints.size());
+      mTrackJoints.push_back(j);
+    }
+  mTracks.resize(static_cast<size_t>(mFrames) * mTrackJoints.size());
+  for (int f = 0; f < mFrames; ++f)
+    for (int j : mTrackJoints) translation(f, j) = mSkeleton.offset(j);
+}
+
+void Clip::addTrack(int joint) {
+  if (hasTrack(joint)) return;
+  const int oldCount = trackCount();
+  std::vector<Eigen::Vector3d> tracks(static_cast<size_t>(mFrames) * (oldCount + 1));
+  for (int f = 0; f < mFrames; ++f) {
+    std::copy_n(mTracks.begin() + static_cast<size_t>(f) * oldCount, oldCount,
+                tracks.begin() + static_cast<size_t>(f) * (oldCount + 1));
+    tracks[static_cast<size_t>(f) * (oldCount + 1) + oldCount] = mSkeleton.offset(joint);
+  }
+  mTracks.swap(tracks);
+  mTrackOf[joint] = oldCount;
+  mTrackJoints.push_back(joint);
+}
+
+int Clip::appendFrames(int count) {
+  const int first = mFrames;
+  if (count <= 0) return first;
+  const size_t J = jointCount();
+  mRotations.resize(mRotations.size() + count * J, Eigen::Quaterniond::Identity());
+  if (!mValid.empty()) mValid.resize(mRotations.size(), 1);
+  const size_t T = mTrackJoints.size();
+  mTracks.resize(mTracks.size() + count * T);
+  mFrames += count;
+  for (int f = first; f < mFrames; ++f)
+    for (size_t t = 0; t < T; ++t) mTracks[f * T + t] = mSkeleton.offset(mTrackJoints[t]);
+  return first;
+}
+
+void Clip::reserveFrames(int frames) {
+  if (frames <= 0) return;
+  mRotations.reserve(static_cast<size_t>(frames) * jointCount());
+  mTracks.reserve(static_cast<size_t>(frames) * mTrackJoints.size());
+}
+
+void Clip::setValid(int frame, int joint, bool valid) {
+  if (mValid.empty()) {
+    if (valid) return;
+    mValid.assign(mRotations.size(), 1);
+  }
+  mValid[index(frame, joint)] = valid ? 1 : 0;
+}
+
+bool Clip::hasMissing() const { return std::find(mValid.begin(), mValid.end(), 0) != mValid.end(); }
+
+int Clip::missingCount() const { return static_cast<int>(std::count(mValid.begin(), mValid.end(), 0)); }
+
+void Clip::makeSignContinuous() {
+  const int J = jointCount();
+  for (int f = 1; f < mFrames; ++f)
+    for (int j = 0; j < J; ++j) {
+      Eigen::Quaterniond& q = mRotations[index(f, j)];
+      if (q.coeffs().dot(mRotations[index(f - 1, j)].coeffs()) < 0.0) q.coeffs() = -q.coeffs();
+    }
+}
+
+double Clip::unitsPerMeter() const { return detectUnits(mSkeleton).unitsPerMeter; }
+
+std::string Clip::validate() const {
+  if (std::string e = mSkeleton.validate(); !e.empty()) return e;
+  if (!(mFps > 0.0) || !std::isfinite(mFps)) return "the frame rate must be positive";
+  const int J = jointCount();
+  if (mRotations.size() != static_cast<size_t>(mFrames) * J) return "rotation storage does not match frames x joints";
+  if (mTracks.size() != static_cast<size_t>(mFrames) * mTrackJoints.size()) return "translation storage is inconsistent";
+  if (!mValid.empty() && mValid.size() != mRotations.size()) return "validity mask does not match frames x joints";
+  for (int f = 0; f < mFrames; ++f)
+    for (int j = 0; j < J; ++j) {
+      const Eigen::Quaterniond& q = rotation(f, j);
+      if (!q.coeffs().allFinite() || std::abs(q.squaredNorm() - 1.0) > 1e-6)
+        return "frame " + std::to_string(f) + ", joint '" + mSkeleton.name(j) + "': rotation is not a unit quaternion";
+    }
+  for (const Eigen::Vector3d& t : mTracks)
+    if (!t.allFinite()) return "a translation is not finite";
+  return {};
+}
+
+Clip Clip::subClip(int begin, int end) const {
+  begin = std::clamp(begin, 0, mFrames);
+  end = std::clamp(end, begin, mFrames);
+  Clip out(mSkeleton, end - begin, mFps);
+  for (int j : mTrackJoints) out.addTrack(j);
+  const size_t J = jointCount();
+  std::copy(mRotations.begin() + begin * J, mRotations.begin() + end * J, out.mRotations.begin());
+  for (int f = begin; f < end; ++f)
+    for (int j : mTrackJoints) out.translation(f - begin, j) = translation(f, j);
+  if (!mValid.empty()) out.mValid.assign(mValid.begin() + begin * J, mValid.begin() + end * J);
+  return out;
+}
+
+}  // namespace mm

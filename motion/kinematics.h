@@ -1,0 +1,49 @@
+#pragma once
+// Batched forward kinematics. Output is structure-of-arrays, joint-major
+// (value of joint j at frame f at [j * frames + f]) so per-joint time series,
+// which the quality detectors scan, are contiguous.
+
+#include "motion/clip.h"
+
+#include <vector>
+
+namespace mm {
+
+struct GlobalPoses {
+  int frames = 0;
+  int joints = 0;
+  // Global positions in file units.
+  std::vector<double> px, py, pz;
+  // Global rotations (unit quaternions).
+  std::vector<double> qw, qx, qy, qz;
+
+  void resize(int frameCount, int jointCount);
+  size_t index(int frame, int joint) const { return static_cast<size_t>(joint) * frames + frame; }
+  Eigen::Vector3d position(int frame, int joint) const {
+    const size_t i = index(frame, joint);
+    return {px[i], py[i], pz[i]};
+  }
+  Eigen::Quaterniond rotation(int frame, int joint) const {
+    const size_t i = index(frame, joint);
+    return {qw[i], qx[i], qy[i], qz[i]};
+  }
+};
+
+// Job: global poses of frames [begin, end) of `clip` into `output`, whose
+// frame f holds clip frame begin + f. Reentrant; `output` is resized (its
+// capacity reused across runs). Invalid (missing) joints are still computed
+// from whatever values the clip holds.
+struct ForwardKinematicsJob {
+  const Clip* clip = nullptr;
+  int begin = 0;
+  int end = -1;  // -1: to the last frame
+  GlobalPoses* output = nullptr;
+
+  bool validate() const;  // clip and output set, 0 <= begin <= end <= frames
+  bool run() const;       // false (and no output) if validate() fails
+};
+
+// Convenience: all frames.
+GlobalPoses computeGlobalPoses(const Clip& clip);
+
+}  // namespace mm
