@@ -2,6 +2,7 @@
 
 #include "io/atomicfile.h"
 #include "io/bvhformat.h"
+#include "io/numberparse.h"
 #include "motion/rotations.h"
 
 #include <algorithm>
@@ -123,13 +124,7 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Parses one number; accepts a leading '+'. Returns the end pointer or nullptr.
-const char* parseNumber(const char* p, const char* end, double& value) {
-  if (p < end && *p == '+') ++p;
-  const auto r = std::from_chars(p, end, value);
-  if (r.ec != std::errc()) return nullptr;
-  return r.ptr;
-}
+const char* parseNumber(const char* p, const char* end, double& value) { return parseDouble(p, end, value); }
 
 class BvhParser {
  public:

@@ -46,7 +46,14 @@ BvhRotationWriter::BvhRotationWriter(const std::vector<Channel>& layout, const E
 
 void BvhRotationWriter::next(const Eigen::Quaterniond& q, double* degrees) {
   if (mCount == 0) return;
-  const Eigen::Vector3d e = quatToEuler(q, mOrder, mHasPrevious && !mWrapped ? &mPrevious : nullptr);
+  Eigen::Vector3d e = quatToEuler(q, mOrder, mHasPrevious && !mWrapped ? &mPrevious : nullptr);
+  if (mWrapped && mHasPrevious) {
+    // +180 and -180 are the same angle; a file that writes principal angles
+    // picks either, and the last bit of the quaternion decides which one
+    // atan2 returns. Side with the previous frame.
+    for (int i : {0, 2})
+      if (std::abs(std::abs(e[i]) - kPi) < 1e-7 && (e[i] > 0) != (mPrevious[i] > 0)) e[i] = -e[i];
+  }
   mPrevious = e;
   mHasPrevious = true;
   for (int i = 0; i < mCount; ++i) degrees[i] = radToDeg(e[i]);

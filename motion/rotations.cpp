@@ -1,5 +1,7 @@
 #include "motion/rotations.h"
 
+#include "motion/fastmath.h"
+
 #include <cctype>
 #include <cmath>
 
@@ -53,10 +55,10 @@ Eigen::Quaterniond eulerDegreesToQuat(double a0, double a1, double a2, EulerOrde
   // Product of three elemental quaternions written out: q = qi * qj * qk with
   // (i, j, k) the order's axes; the sign of the cross terms flips with parity.
   const int* ax = kAxes[static_cast<int>(order)];
-  constexpr double h = kPi / 360.0;  // degrees -> half-angle radians
-  const double s0 = std::sin(a0 * h), c0 = std::cos(a0 * h);
-  const double s1 = std::sin(a1 * h), c1 = std::cos(a1 * h);
-  const double s2 = std::sin(a2 * h), c2 = std::cos(a2 * h);
+  double s0, c0, s1, c1, s2, c2;  // of the half angles
+  sinCosDegrees(0.5 * a0, &s0, &c0);
+  sinCosDegrees(0.5 * a1, &s1, &c1);
+  sinCosDegrees(0.5 * a2, &s2, &c2);
   const double parity = ((ax[1] - ax[0] + 3) % 3 == 1) ? 1.0 : -1.0;
   double v[3];
   const double w = c0 * c1 * c2 - parity * s0 * s1 * s2;

@@ -48,13 +48,19 @@ std::vector<std::vector<double>> motionValues(const std::string& text) {
   return frames;
 }
 
-// Largest absolute difference between two sets of channel values; -1 if shapes differ.
+// Largest absolute difference between two sets of channel values; -1 if
+// shapes differ. +180 and -180 count as equal: both spellings of that one
+// angle occur in the development data and a quaternion cannot tell them apart.
 double maxDifference(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
   if (a.size() != b.size()) return -1;
   double worst = 0;
   for (size_t f = 0; f < a.size(); ++f) {
     if (a[f].size() != b[f].size()) return -1;
-    for (size_t i = 0; i < a[f].size(); ++i) worst = std::max(worst, std::abs(a[f][i] - b[f][i]));
+    for (size_t i = 0; i < a[f].size(); ++i) {
+      double d = std::abs(a[f][i] - b[f][i]);
+      if (std::abs(std::abs(a[f][i]) - 180) < 1e-5 && std::abs(std::abs(b[f][i]) - 180) < 1e-5) d = std::abs(d - 360);
+      worst = std::max(worst, std::min(d, std::abs(a[f][i] - b[f][i])));
+    }
   }
   return worst;
 }

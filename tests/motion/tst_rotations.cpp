@@ -1,3 +1,4 @@
+#include "motion/fastmath.h"
 #include "motion/rotations.h"
 
 #include <QtTest>
@@ -90,6 +91,25 @@ class TestRotations : public QObject {
     const Eigen::Quaterniond qb = eulerToQuat(b, EulerOrder::XYZ);
     const Eigen::Vector3d hint(degToRad(12), degToRad(99), degToRad(18));
     QVERIFY((quatToEuler(qb, EulerOrder::XYZ, &hint) - b).norm() < 1e-9);
+  }
+
+  void sinCosDegreesAccuracy() {
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<double> u(-1000, 1000);
+    double worst = 0;
+    for (int i = 0; i < 200000; ++i) {
+      const double d = i < 1441 ? (i - 720) * 0.5 : u(rng);
+      double s, c;
+      sinCosDegrees(d, &s, &c);
+      worst = std::max({worst, std::abs(s - std::sin(degToRad(d))), std::abs(c - std::cos(degToRad(d)))});
+    }
+    QVERIFY2(worst < 1e-14, qPrintable(QString::number(worst)));
+    double s, c;
+    sinCosDegrees(90, &s, &c);
+    QCOMPARE(s, 1.0);
+    QCOMPARE(c, 0.0);
+    sinCosDegrees(1e12, &s, &c);  // libm fallback
+    QVERIFY(std::abs(s - std::sin(degToRad(1e12))) < 1e-9 || std::abs(s * s + c * c - 1) < 1e-12);
   }
 
   void sixD() {
