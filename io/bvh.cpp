@@ -6,6 +6,10 @@
 #include "motion/rotations.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -125,6 +129,64 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
 }
 
 const char* parseNumber(const char* p, const char* end, double& value) { return parseDouble(p, end, value); }
+
+struct FrameBatch {
+  std::vector<double> values;  // frames x values-per-frame
+  int frames = 0;
+};
+constexpr int kBatchFrames = 256;
+
+// One worker thread with a one-batch hand-over slot: the producer fills a
+// batch while the worker decodes the previous one (double buffering).
+class DecodeWorker {
+ public:
+  explicit DecodeWorker(std::function<void(const FrameBatch&)> decode)
+      : mDecode(std::move(decode)), mThread([this] { loop(); }) {}
+  ~DecodeWorker() { finish(); }
+
+  // Waits until the worker is free, then hands `batch` over; `batch` comes
+  // back holding the worker's previous (already decoded) buffer.
+  void submit(FrameBatch& batch) {
+    std::unique_lock<std::mutex> lock(mMutex);
+    mCondition.wait(lock, [&] { return !mHasWork; });
+    std::swap(mPending, batch);
+    mHasWork = true;
+    mCondition.notify_all();
+  }
+  // Waits for the last batch and stops the thread.
+  void finish() {
+    if (!mThread.joinable()) return;
+    {
+      std::unique_lock<std::mutex> lock(mMutex);
+      mCondition.wait(lock, [&] { return !mHasWork; });
+      mDone = true;
+      mCondition.notify_all();
+    }
+    mThread.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mMutex);
+    for (;;) {
+      mCondition.wait(lock, [&] { return mHasWork || mDone; });
+      if (!mHasWork) return;
+      lock.unlock();
+      mDecode(mPending);
+      lock.lock();
+      mHasWork = false;
+      mCondition.notify_all();
+    }
+  }
+
+  std::function<void(const FrameBatch&)> mDecode;
+  FrameBatch mPending;
+  bool mHasWork = false;
+  bool mDone = false;
+  std::mutex mMutex;
+  std::condition_variable mCondition;
+  std::thread mThread;  // last: starts after the members it uses exist
+};
 
 class BvhParser {
  public:
@@ -325,7 +387,15 @@ class BvhParser {
     capacity = std::min<long long>(capacity, 1LL << 26);
     Clip clip(mSkeleton, 0, mFps);
     clip.reserveFrames(static_cast<int>(capacity));
-    std::vector<double> values(static_cast<size_t>(mValuesPerFrame) + 1);
+
+    // This thread tokenises frames into batches of numbers; a worker decodes
+    // them into the clip (Euler -> quaternion, sign continuity, and the page
+    // faults of the fresh buffers), so the two halves overlap. Until
+    // finish() the worker alone touches the clip.
+    const size_t V = static_cast<size_t>(mValuesPerFrame);
+    DecodeWorker worker([&](const FrameBatch& batch) { decodeBatch(clip, batch); });
+    FrameBatch batch;
+    batch.values.resize(kBatchFrames * V);
     long long frames = 0;
     std::string_view line;
     while (mSrc.next(line)) {
@@ -333,6 +403,7 @@ class BvhParser {
       const char* end = p + line.size();
       while (p < end && isSpace(*p)) ++p;
       if (p == end || *p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) continue;
+      double* values = batch.values.data() + batch.frames * V;
       int n = 0;
       while (p < end) {
         if (n == mValuesPerFrame)
@@ -358,18 +429,15 @@ class BvhParser {
         return fail("frame " + std::to_string(frames) + " has " + std::to_string(n) + " values, expected " +
                     std::to_string(mValuesPerFrame));
       if (frames >= mOptions.maxFrames) return fail("more frames than the limit of " + std::to_string(mOptions.maxFrames));
-      const int f = clip.appendFrames(1);
-      if (f == 0) recordFirstAngles(clip, values.data());
-      for (const JointProgram& jp : mPrograms)
-        if (jp.fastEuler && mPrincipal[jp.joint]) {
-          const double* v = values.data() + jp.firstValue;
-          mPrincipal[jp.joint] = isPrincipalEuler(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
-        }
-      for (const JointProgram& jp : mPrograms)
-        decodeJoint(jp, values.data() + jp.firstValue, clip.rotation(f, jp.joint),
-                    clip.hasTrack(jp.joint) ? &clip.translation(f, jp.joint) : nullptr);
       ++frames;
+      if (++batch.frames == kBatchFrames) {
+        worker.submit(batch);
+        batch.frames = 0;
+        batch.values.resize(kBatchFrames * V);
+      }
     }
+    if (batch.frames > 0) worker.submit(batch);
+    worker.finish();
     if (mSrc.readError()) return fail("reading the file failed", 0);
     if (frames != mDeclaredFrames)
       mResult.warnings.push_back(IoError{mFile, mFramesLine,
@@ -382,9 +450,27 @@ class BvhParser {
         style.wrapped = frames > 0 && mPrincipal[jp.joint];
         clip.skeleton().setEulerStyle(jp.joint, style);
       }
-    clip.makeSignContinuous();
     mResult.clip = std::move(clip);
     return true;
+  }
+
+  // Worker side: appends the batch's frames to the clip.
+  void decodeBatch(Clip& clip, const FrameBatch& batch) {
+    const size_t V = static_cast<size_t>(mValuesPerFrame);
+    for (int k = 0; k < batch.frames; ++k) {
+      const double* values = batch.values.data() + k * V;
+      const int f = clip.appendFrames(1);
+      if (f == 0) recordFirstAngles(clip, values);
+      for (const JointProgram& jp : mPrograms) {
+        const double* v = values + jp.firstValue;
+        if (jp.fastEuler && mPrincipal[jp.joint])
+          mPrincipal[jp.joint] = isPrincipalEuler(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
+        Eigen::Quaterniond& q = clip.rotation(f, jp.joint);
+        decodeJoint(jp, v, q, clip.hasTrack(jp.joint) ? &clip.translation(f, jp.joint) : nullptr);
+        // Sign continuity while the previous frame is still in cache.
+        if (f > 0 && q.coeffs().dot(clip.rotation(f - 1, jp.joint).coeffs()) < 0.0) q.coeffs() = -q.coeffs();
+      }
+    }
   }
 
   void recordFirstAngles(Clip& clip, const double* values) {

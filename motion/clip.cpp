@@ -26,7 +26,7 @@ Clip::Clip(Skeleton skeleton, int frames, double fps)
 void Clip::addTrack(int joint) {
   if (hasTrack(joint)) return;
   const int oldCount = trackCount();
-  std::vector<Eigen::Vector3d> tracks(static_cast<size_t>(mFrames) * (oldCount + 1));
+  Vector3Buffer tracks(static_cast<size_t>(mFrames) * (oldCount + 1));
   for (int f = 0; f < mFrames; ++f) {
     std::copy_n(mTracks.begin() + static_cast<size_t>(f) * oldCount, oldCount,
                 tracks.begin() + static_cast<size_t>(f) * (oldCount + 1));

@@ -7,6 +7,7 @@
 //
 // Storage is frame-major: rotation(f, j) lives at rotations()[f * jointCount() + j].
 
+#include "motion/largebufferallocator.h"
 #include "motion/skeleton.h"
 
 #include <Eigen/Geometry>
@@ -15,6 +16,9 @@
 #include <vector>
 
 namespace mm {
+
+using QuaternionBuffer = std::vector<Eigen::Quaterniond, LargeBufferAllocator<Eigen::Quaterniond>>;
+using Vector3Buffer = std::vector<Eigen::Vector3d, LargeBufferAllocator<Eigen::Vector3d>>;
 
 class Clip {
  public:
@@ -37,8 +41,8 @@ class Clip {
   // Local rotation of a joint relative to its parent (unit quaternion).
   Eigen::Quaterniond& rotation(int frame, int joint) { return mRotations[index(frame, joint)]; }
   const Eigen::Quaterniond& rotation(int frame, int joint) const { return mRotations[index(frame, joint)]; }
-  const std::vector<Eigen::Quaterniond>& rotations() const { return mRotations; }
-  std::vector<Eigen::Quaterniond>& rotations() { return mRotations; }
+  const QuaternionBuffer& rotations() const { return mRotations; }
+  QuaternionBuffer& rotations() { return mRotations; }
 
   // Translation tracks (file units, in the parent's frame; they replace the
   // skeleton offset of their joint).
@@ -91,10 +95,10 @@ class Clip {
   Skeleton mSkeleton;
   int mFrames = 0;
   double mFps = 30.0;
-  std::vector<Eigen::Quaterniond> mRotations;
+  QuaternionBuffer mRotations;
   std::vector<int> mTrackOf;        // per joint: track index or -1
   std::vector<int> mTrackJoints;    // per track: joint index
-  std::vector<Eigen::Vector3d> mTracks;  // frames x tracks
+  Vector3Buffer mTracks;  // frames x tracks
   std::vector<std::uint8_t> mValid;      // empty, or frames x joints
 };
 
