@@ -31,5 +31,6 @@ int fail(int code, const std::string& message);
 int runInfo(Args args);
 int runConvert(Args args);
 int runBench(Args args);
+int runAnalyze(Args args);
 
 }  // namespace mm::cli

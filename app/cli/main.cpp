@@ -13,6 +13,8 @@ const char* kHelp =
     "commands:\n"
     "  info IN [--json]          skeleton, frames, fps, units, body parts, canonical mapping\n"
     "  convert IN OUT            convert between formats (from the extensions)\n"
+    "  analyze IN [--json OUT] [--csv OUT] [--preset P.json]\n"
+    "                            per-frame and per-part quality, artifact spans\n"
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
@@ -29,5 +31,6 @@ int main(int argc, char** argv) {
   if (command == "info") return runInfo(std::move(args));
   if (command == "convert") return runConvert(std::move(args));
   if (command == "bench") return runBench(std::move(args));
+  if (command == "analyze") return runAnalyze(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

@@ -1,0 +1,72 @@
+#include "cli.h"
+
+#include "io/motionfile.h"
+#include "io/qualityio.h"
+#include "motion/bodyparts.h"
+#include "motion/quality/qualityanalyzer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace mm::cli {
+
+int runAnalyze(Args args) {
+  std::string jsonOut, csvOut, presetPath;
+  const bool wantJson = args.takeOption("--json", &jsonOut);
+  const bool wantCsv = args.takeOption("--csv", &csvOut);
+  const bool hasPreset = args.takeOption("--preset", &presetPath);
+  std::vector<std::string> pos;
+  std::string error;
+  if (!args.positionals(&pos, &error)) return fail(kUsage, error);
+  if (pos.size() != 1) return fail(kUsage, "usage: analyze IN [--json OUT] [--csv OUT] [--preset PRESET.json]");
+  QualityPreset preset;
+  if (hasPreset) {
+    IoError e;
+    if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
+  }
+  LoadResult in = loadMotion(pos[0]);
+  if (!in.ok()) return fail(kError, in.error.toString());
+  const Clip& clip = *in.clip;
+  const QualityReport report = analyzeQuality(clip, preset);
+  if (wantJson) {
+    const SaveResult r = writeTextFile(jsonOut, qualityReportJson(report, pos[0], clip.fps()));
+    if (!r.ok) return fail(kError, r.error.toString());
+  }
+  if (wantCsv) {
+    const SaveResult r = writeTextFile(csvOut, qualityReportCsv(report));
+    if (!r.ok) return fail(kError, r.error.toString());
+  }
+  // Summary: counts per type and part, then the worst spans.
+  std::printf("%s: %d frames at %g fps, %d flagged (%.2f%%)\n", pos[0].c_str(), clip.frameCount(), clip.fps(),
+              report.flaggedFrameCount(), clip.frameCount() ? 100.0 * report.flaggedFrameCount() / clip.frameCount() : 0.0);
+  int counts[kArtifactTypeCount][kBodyPartCount] = {};
+  for (const ArtifactSpan& a : report.artifacts())
+    for (BodyPart p : kAllBodyParts)
+      if (a.hasPart(p)) ++counts[static_cast<int>(a.type)][bodyPartIndex(p)];
+  std::printf("%-16s", "spans");
+  for (BodyPart p : kAllBodyParts) std::printf(" %9s", bodyPartName(p));
+  std::printf("\n");
+  for (int t = 0; t < kArtifactTypeCount; ++t) {
+    int total = 0;
+    for (int p = 0; p < kBodyPartCount; ++p) total += counts[t][p];
+    if (!total) continue;
+    std::printf("%-16s", artifactTypeName(static_cast<ArtifactType>(t)));
+    for (int p = 0; p < kBodyPartCount; ++p) std::printf(" %9d", counts[t][p]);
+    std::printf("\n");
+  }
+  std::vector<ArtifactSpan> worst = report.artifacts();
+  std::sort(worst.begin(), worst.end(), [](const ArtifactSpan& a, const ArtifactSpan& b) {
+    return a.severity * (a.end - a.start) > b.severity * (b.end - b.start);
+  });
+  if (worst.size() > 10) worst.resize(10);
+  for (const ArtifactSpan& a : worst) {
+    std::string parts;
+    for (BodyPart p : kAllBodyParts)
+      if (a.hasPart(p)) parts += std::string(parts.empty() ? "" : ",") + bodyPartName(p);
+    std::printf("  %-14s frames %6d-%-6d (%.2f-%.2f s) %-32s severity %.2f\n", artifactTypeName(a.type), a.start, a.end,
+                a.start / clip.fps(), a.end / clip.fps(), parts.c_str(), a.severity);
+  }
+  return kOk;
+}
+
+}  // namespace mm::cli

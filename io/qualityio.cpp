@@ -1,0 +1,142 @@
+#include "io/qualityio.h"
+
+#include "io/atomicfile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace mm {
+namespace {
+
+// One table for reading and writing presets, so the two cannot drift apart.
+struct PresetField {
+  const char* key;
+  double QualityPreset::*member;
+};
+constexpr PresetField kPresetFields[] = {
+    {"pop_min_degrees", &QualityPreset::popMinDegrees},
+    {"pop_min_meters", &QualityPreset::popMinMeters},
+    {"pop_relative", &QualityPreset::popRelative},
+    {"pop_return_fraction", &QualityPreset::popReturnFraction},
+    {"pop_max_seconds", &QualityPreset::popMaxSeconds},
+    {"frozen_degrees_per_second", &QualityPreset::frozenDegreesPerSecond},
+    {"frozen_min_seconds", &QualityPreset::frozenMinSeconds},
+    {"frozen_context_seconds", &QualityPreset::frozenContextSeconds},
+    {"moving_degrees_per_second", &QualityPreset::movingDegreesPerSecond},
+    {"jitter_window_seconds", &QualityPreset::jitterWindowSeconds},
+    {"jitter_relative", &QualityPreset::jitterRelative},
+    {"jitter_min_degrees", &QualityPreset::jitterMinDegrees},
+    {"merge_gap_seconds", &QualityPreset::mergeGapSeconds},
+};
+
+double round4(double v) { return std::round(v * 1e4) / 1e4; }
+
+}  // namespace
+
+std::string qualityReportJson(const QualityReport& report, const std::string& file, double fps) {
+  nlohmann::ordered_json j;
+  j["file"] = file;
+  j["frames"] = report.frameCount();
+  j["fps"] = fps;
+  nlohmann::json parts = nlohmann::json::array();
+  for (BodyPart p : kAllBodyParts) parts.push_back(bodyPartName(p));
+  j["parts"] = parts;
+  nlohmann::json fq = nlohmann::json::array(), pq = nlohmann::json::array();
+  for (int f = 0; f < report.frameCount(); ++f) {
+    fq.push_back(round4(report.frameQuality(f)));
+    nlohmann::json row = nlohmann::json::array();
+    for (BodyPart p : kAllBodyParts) row.push_back(round4(report.partQuality(f, p)));
+    pq.push_back(std::move(row));
+  }
+  j["frame_quality"] = std::move(fq);
+  j["part_quality"] = std::move(pq);
+  nlohmann::ordered_json arts = nlohmann::ordered_json::array();
+  for (const ArtifactSpan& a : report.artifacts()) {
+    nlohmann::ordered_json o;
+    o["type"] = artifactTypeName(a.type);
+    o["start"] = a.start;
+    o["end"] = a.end;
+    nlohmann::json ps = nlohmann::json::array();
+    for (BodyPart p : kAllBodyParts)
+      if (a.hasPart(p)) ps.push_back(bodyPartName(p));
+    o["parts"] = ps;
+    o["severity"] = round4(a.severity);
+    arts.push_back(std::move(o));
+  }
+  j["artifacts"] = std::move(arts);
+  return j.dump() + "\n";
+}
+
+std::string qualityReportCsv(const QualityReport& report) {
+  std::string out = "frame,quality";
+  for (BodyPart p : kAllBodyParts) out += std::string(",") + bodyPartName(p);
+  for (int t = 0; t < kArtifactTypeCount; ++t) out += std::string(",") + artifactTypeName(static_cast<ArtifactType>(t));
+  out += '\n';
+  char buf[32];
+  for (int f = 0; f < report.frameCount(); ++f) {
+    out += std::to_string(f);
+    std::snprintf(buf, sizeof buf, ",%.4g", report.frameQuality(f));
+    out += buf;
+    for (BodyPart p : kAllBodyParts) {
+      std::snprintf(buf, sizeof buf, ",%.4g", report.partQuality(f, p));
+      out += buf;
+    }
+    for (int t = 0; t < kArtifactTypeCount; ++t) {
+      float worst = 0;
+      for (BodyPart p : kAllBodyParts) worst = std::max(worst, report.score(static_cast<ArtifactType>(t), f, p));
+      std::snprintf(buf, sizeof buf, ",%.4g", worst);
+      out += buf;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+SaveResult writeTextFile(const std::string& path, const std::string& text) {
+  std::string error;
+  if (!writeFileAtomically(path, text, &error)) return SaveResult::failure(path, error);
+  return {};
+}
+
+bool readQualityPreset(const std::string& path, QualityPreset* preset, IoError* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = IoError{path, 0, "cannot open the preset"};
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *error = IoError{path, 0, "not a JSON object"};
+    return false;
+  }
+  QualityPreset p = *preset;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const PresetField* field = nullptr;
+    for (const PresetField& f : kPresetFields)
+      if (it.key() == f.key) field = &f;
+    if (!field) {
+      *error = IoError{path, 0, "unknown preset key '" + it.key() + "'"};
+      return false;
+    }
+    if (!it.value().is_number() || !(it.value().get<double>() >= 0)) {
+      *error = IoError{path, 0, "'" + it.key() + "' must be a non-negative number"};
+      return false;
+    }
+    p.*(field->member) = it.value().get<double>();
+  }
+  *preset = p;
+  return true;
+}
+
+std::string qualityPresetJson(const QualityPreset& preset) {
+  nlohmann::ordered_json j;
+  for (const PresetField& f : kPresetFields) j[f.key] = preset.*(f.member);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace mm

@@ -1,0 +1,35 @@
+#pragma once
+// Signals shared by the detectors, computed once per clip: per-joint angular
+// velocity of the local rotations and per-track root velocity, in
+// structure-of-arrays layout (joint-major, frames contiguous).
+
+#include "motion/bodyparts.h"
+#include "motion/clip.h"
+
+#include <vector>
+
+namespace mm {
+
+struct AnalysisContext {
+  const Clip* clip = nullptr;
+  int frames = 0;
+  int joints = 0;
+  double fps = 30.0;
+  double unitsPerMeter = 1.0;
+  std::vector<BodyPart> partOf;  // per joint
+
+  // Rotation vector (radians) from frame f-1 to f of each joint's local
+  // rotation, in the frame of f-1; zero at f = 0. [j * frames + f].
+  std::vector<float> wx, wy, wz;
+  // Velocity of each translation track in metres per frame; [t * frames + f].
+  std::vector<int> trackJoints;
+  std::vector<float> vx, vy, vz;
+
+  // Builds the signals; `parts` must come from the clip's skeleton.
+  static AnalysisContext build(const Clip& clip, const BodyPartMap& parts);
+
+  size_t at(int joint, int frame) const { return static_cast<size_t>(joint) * frames + frame; }
+  int framesFor(double seconds) const;  // seconds -> frames at this clip's rate, at least 1
+};
+
+}  // namespace mm

@@ -1,0 +1,17 @@
+#include "motion/quality/artifacttype.h"
+
+namespace mm {
+namespace {
+constexpr const char* kNames[kArtifactTypeCount] = {"pop",       "frozen", "jitter", "foot_skate", "penetration",
+                                                    "floating",  "stretch", "hyperextension", "flip", "missing", "over_smoothed", "drift"};
+}
+
+const char* artifactTypeName(ArtifactType type) { return kNames[static_cast<int>(type)]; }
+
+std::optional<ArtifactType> parseArtifactType(std::string_view name) {
+  for (int i = 0; i < kArtifactTypeCount; ++i)
+    if (name == kNames[i]) return static_cast<ArtifactType>(i);
+  return std::nullopt;
+}
+
+}  // namespace mm

@@ -1,0 +1,35 @@
+#include "motion/quality/qualityanalyzer.h"
+
+#include "motion/bodyparts.h"
+#include "motion/clip.h"
+#include "motion/quality/analysiscontext.h"
+#include "motion/quality/detectors.h"
+
+namespace mm {
+
+bool QualityAnalysisJob::validate() const {
+  return clip && parts && output && parts->jointCount() == clip->jointCount() && clip->fps() > 0;
+}
+
+bool QualityAnalysisJob::run() const {
+  if (!validate()) return false;
+  const AnalysisContext ctx = AnalysisContext::build(*clip, *parts);
+  QualityReport report(clip->frameCount());
+  detectMissing(ctx, preset, report);
+  detectFrozen(ctx, preset, report);
+  detectPops(ctx, preset, report);
+  detectJitter(ctx, preset, report);
+  report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
+  *output = std::move(report);
+  return true;
+}
+
+QualityReport analyzeQuality(const Clip& clip, const QualityPreset& preset) {
+  const BodyPartMap parts = BodyPartMap::detect(clip.skeleton());
+  QualityReport report;
+  QualityAnalysisJob job{&clip, &parts, preset, &report};
+  job.run();
+  return report;
+}
+
+}  // namespace mm

@@ -1,0 +1,37 @@
+#pragma once
+// Thresholds of the quality analysis, in real units (metres, degrees,
+// seconds), never per-frame constants: the detectors convert them with the
+// clip's frame rate and units, so 30 and 120 fps, cm and m clips behave alike.
+// Defaults are calibrated on the clean development takes (see the README).
+
+namespace mm {
+
+struct QualityPreset {
+  // Pops: a joint's local rotation (or the root's position) jumps away and
+  // comes back within popMaxSeconds.
+  double popMinDegrees = 8.0;       // smallest rotation jump reported
+  double popMinMeters = 0.03;       // smallest root jump reported
+  double popRelative = 6.0;         // jump must exceed this many times the joint's typical frame-to-frame change
+  double popReturnFraction = 0.5;   // the way back must cancel the way out to within this fraction
+  double popMaxSeconds = 0.1;       // longest excursion that is a pop (3 frames at 30 fps)
+
+  // Frozen: the pose repeats (angular speed under frozenDegreesPerSecond for
+  // every joint of a part) for at least frozenMinSeconds while the
+  // surrounding frozenContextSeconds move faster than movingDegreesPerSecond.
+  double frozenDegreesPerSecond = 0.05;
+  double frozenMinSeconds = 0.05;
+  double frozenContextSeconds = 0.5;
+  double movingDegreesPerSecond = 5.0;
+
+  // Jitter: high-frequency energy (third difference of local rotations, RMS
+  // over jitterWindowSeconds) above jitterRelative times the joint's own
+  // median and above jitterMinDegrees.
+  double jitterWindowSeconds = 0.1;
+  double jitterRelative = 4.0;
+  double jitterMinDegrees = 1.0;
+
+  // Spans of the same artifact closer than this merge into one.
+  double mergeGapSeconds = 0.1;
+};
+
+}  // namespace mm

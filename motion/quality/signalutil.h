@@ -1,0 +1,23 @@
+#pragma once
+// Small helpers for the detectors' per-joint time series.
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace mm::quality {
+
+// Median of the values (copied; the input is left alone). 0 for none.
+inline double median(std::vector<float> v) {
+  if (v.empty()) return 0.0;
+  const size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + mid, v.end());
+  return v[mid];
+}
+
+// Maps a measured magnitude to a score: 0.5 at the threshold, 1 at twice it.
+inline float severity(double value, double threshold) {
+  return static_cast<float>(std::clamp(0.5 * value / threshold, 0.5, 1.0));
+}
+
+}  // namespace mm::quality
