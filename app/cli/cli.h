@@ -32,5 +32,6 @@ int runInfo(Args args);
 int runConvert(Args args);
 int runBench(Args args);
 int runAnalyze(Args args);
+int runEval(Args args);
 
 }  // namespace mm::cli

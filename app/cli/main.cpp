@@ -15,6 +15,8 @@ const char* kHelp =
     "  convert IN OUT            convert between formats (from the extensions)\n"
     "  analyze IN [--json OUT] [--csv OUT] [--preset P.json]\n"
     "                            per-frame and per-part quality, artifact spans\n"
+    "  eval detect --data DIR [--seed S] [--clips N]\n"
+    "                            detection precision/recall/F1 on corrupted clips, false positives on clean ones\n"
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
@@ -32,5 +34,6 @@ int main(int argc, char** argv) {
   if (command == "convert") return runConvert(std::move(args));
   if (command == "bench") return runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
+  if (command == "eval") return runEval(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

@@ -23,11 +23,11 @@ struct QualityPreset {
   double frozenContextSeconds = 0.5;
   double movingDegreesPerSecond = 5.0;
 
-  // Jitter: high-frequency energy (third difference of local rotations, RMS
-  // over jitterWindowSeconds) above jitterRelative times the joint's own
-  // median and above jitterMinDegrees.
-  double jitterWindowSeconds = 0.1;
-  double jitterRelative = 4.0;
+  // Jitter: over jitterWindowSeconds, the RMS third difference of local
+  // rotations is at least jitterMinDegrees and jitterRelative times the
+  // joint's median level, on the median joint of a part.
+  double jitterWindowSeconds = 0.2;
+  double jitterRelative = 3.0;
   double jitterMinDegrees = 1.0;
 
   // Spans of the same artifact closer than this merge into one.
