@@ -30,7 +30,6 @@ inline const char* parseDouble(const char* p, const char* end, double& value) {
     ++digits;
     ++q;
   }
-  const char* intEnd = q;
   if (q < end && *q == '.') {
     ++q;
     const char* frac = q;

@@ -40,6 +40,9 @@ class TestCli : public QObject {
     QVERIFY(r.out.contains("frames:    40"));
     QVERIFY(r.out.contains("fps:       30"));
     QVERIFY(r.out.contains("units:     cm"));
+    QVERIFY(r.out.contains("left_arm   Shoulder_L UpperArm_L LowerArm_L Hand_L"));
+    QVERIFY(r.out.contains("right_leg  UpperLeg_R LowerLeg_R Foot_R Toes_R"));
+    QVERIFY(r.out.contains("unmapped joints:   joint_Root"));
   }
 
   void infoJson() {
@@ -53,6 +56,9 @@ class TestCli : public QObject {
     QCOMPARE(o["units"].toString(), QString("cm"));
     QVERIFY(o["frames"].toInt() > 0);
     QCOMPARE(o["duration"].toDouble(), o["frames"].toInt() / 30.0);
+    QCOMPARE(o["body_parts"].toObject()["torso"].toArray().size(), 6);
+    QCOMPARE(o["canonical"].toObject()["left_forearm"].toString(), QString("LowerArm_L"));
+    QVERIFY(o["canonical_usable"].toBool());
   }
 
   void convertBvhToBvh() {
