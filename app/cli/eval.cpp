@@ -6,6 +6,7 @@
 #include "datasetfiles.h"
 
 #include "io/motionfile.h"
+#include "io/qualityio.h"
 #include "motion/bodyparts.h"
 #include "motion/quality/qualityanalyzer.h"
 
@@ -21,6 +22,12 @@ int evalDetect(Args& args) {
   args.takeOption("--clips", &clipsText);
   args.takeOption("--every", &everyText);
   const bool verbose = args.takeFlag("--verbose");
+  std::string presetPath;
+  QualityPreset preset;
+  if (args.takeOption("--preset", &presetPath)) {
+    IoError e;
+    if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
+  }
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
@@ -31,7 +38,7 @@ int evalDetect(Args& args) {
   for (const std::string& file : files) {
     LoadResult in = loadMotion(file);
     if (!in.ok()) return fail(kError, in.error.toString());
-    const QualityReport report = analyzeQuality(*in.clip);
+    const QualityReport report = analyzeQuality(*in.clip, preset);
     frames += report.frameCount();
     const int n = report.flaggedFrameCount();
     flagged += n;

@@ -9,7 +9,7 @@ namespace mm {
 struct QualityPreset {
   // Pops: a joint's local rotation (or the root's position) jumps away and
   // comes back within popMaxSeconds.
-  double popMinDegrees = 8.0;       // smallest rotation jump reported
+  double popMinDegrees = 15.0;      // smallest rotation jump reported
   double popMinMeters = 0.03;       // smallest root jump reported
   double popRelative = 6.0;         // jump must exceed this many times the joint's typical frame-to-frame change
   double popReturnFraction = 0.5;   // the way back must cancel the way out to within this fraction
@@ -27,8 +27,8 @@ struct QualityPreset {
   // rotations is at least jitterMinDegrees and jitterRelative times the
   // joint's median level, on the median joint of a part.
   double jitterWindowSeconds = 0.2;
-  double jitterRelative = 3.0;
-  double jitterMinDegrees = 1.0;
+  double jitterRelative = 8.0;
+  double jitterMinDegrees = 3.0;
 
   // Spans of the same artifact closer than this merge into one.
   double mergeGapSeconds = 0.1;
