@@ -1,0 +1,153 @@
+#include "motion/corrupt/bodygeometry.h"
+
+#include "motion/kinematics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mm {
+namespace {
+
+// Bone length from the root to each joint (the root's own offset only places
+// the body in the world, so it does not count).
+std::vector<double> pathLengths(const Skeleton& s) {
+  std::vector<double> len(static_cast<size_t>(s.jointCount()), 0.0);
+  for (int j = 1; j < s.jointCount(); ++j) len[j] = len[s.parent(j)] + s.offset(j).norm();
+  return len;
+}
+
+int deepestOf(const std::vector<int>& joints, const std::vector<double>& len) {
+  int best = -1;
+  for (int j : joints)
+    if (best < 0 || len[j] > len[best]) best = j;
+  return best;
+}
+
+}  // namespace
+
+Eigen::Vector3d detectUpAxis(const Clip& clip, const BodyPartMap& parts) {
+  const Skeleton& s = clip.skeleton();
+  const int F = clip.frameCount();
+  if (F == 0 || parts.jointCount() != s.jointCount()) return Eigen::Vector3d::UnitY();
+  const std::vector<double> len = pathLengths(s);
+  const int head = deepestOf(parts.jointsOf(BodyPart::Torso), len);
+  std::vector<int> feet;
+  for (BodyPart leg : {BodyPart::LeftLeg, BodyPart::RightLeg})
+    if (const int j = deepestOf(parts.jointsOf(leg), len); j >= 0) feet.push_back(j);
+  if (feet.empty()) feet.push_back(0);
+  if (head < 0) return Eigen::Vector3d::UnitY();
+
+  const int samples = std::min(F, 32);
+  Eigen::Vector3d sum = Eigen::Vector3d::Zero();
+  GlobalPoses poses;
+  for (int i = 0; i < samples; ++i) {
+    const int f = static_cast<int>(static_cast<long long>(i) * F / samples);
+    ForwardKinematicsJob{&clip, f, f + 1, &poses}.run();
+    Eigen::Vector3d foot = Eigen::Vector3d::Zero();
+    for (int j : feet) foot += poses.position(0, j);
+    sum += poses.position(0, head) - foot / static_cast<double>(feet.size());
+  }
+  int axis = 1;
+  sum.cwiseAbs().maxCoeff(&axis);
+  if (!(std::abs(sum[axis]) > 0.0)) return Eigen::Vector3d::UnitY();
+  Eigen::Vector3d up = Eigen::Vector3d::Zero();
+  up[axis] = sum[axis] > 0 ? 1.0 : -1.0;
+  return up;
+}
+
+std::optional<LegChain> findLegChain(const Skeleton& s, const BodyPartMap& parts, BodyPart leg) {
+  if (parts.jointCount() != s.jointCount()) return std::nullopt;
+  std::optional<LegChain> best;
+  double bestLength = -1.0;
+  for (int a : parts.jointsOf(leg)) {
+    const int k = s.parent(a);
+    if (k < 0 || parts.part(k) != leg) continue;
+    const int h = s.parent(k);
+    if (h < 0 || parts.part(h) != leg) continue;
+    const double length = s.offset(a).norm() + s.offset(k).norm();
+    if (length > bestLength) {
+      bestLength = length;
+      best = LegChain{h, k, a};
+    }
+  }
+  return best;
+}
+
+std::optional<LimbPairing> pairLimbs(const Skeleton& s, const BodyPartMap& parts, BodyPart left, BodyPart right) {
+  if (parts.jointCount() != s.jointCount()) return std::nullopt;
+  const std::vector<int> l = parts.jointsOf(left), r = parts.jointsOf(right);
+  if (l.empty() || l.size() != r.size()) return std::nullopt;
+  LimbPairing out;
+  for (size_t i = 0; i < l.size(); ++i) {
+    // The parent structure must match: a joint hanging from the limb pairs with
+    // one hanging from the partner at the same place; a limb root pairs with a
+    // limb root.
+    const int pl = s.parent(l[i]), pr = s.parent(r[i]);
+    const auto il = std::find(l.begin(), l.end(), pl), ir = std::find(r.begin(), r.end(), pr);
+    if ((il == l.end()) != (ir == r.end())) return std::nullopt;
+    if (il != l.end() && (il - l.begin()) != (ir - r.begin())) return std::nullopt;
+    out.joints.emplace_back(l[i], r[i]);
+  }
+  for (int axis = 0; axis < 3 && out.mirrorAxis < 0; ++axis) {
+    bool fits = true;
+    for (const auto& [jl, jr] : out.joints) {
+      Eigen::Vector3d m = s.offset(jl);
+      m[axis] = -m[axis];
+      const double scale = std::max(s.offset(jl).norm(), s.offset(jr).norm());
+      if ((m - s.offset(jr)).norm() > 0.05 * scale) {
+        fits = false;
+        break;
+      }
+    }
+    // A limb with nothing but zero offsets says nothing about symmetry.
+    bool anyLength = false;
+    for (const auto& [jl, jr] : out.joints) anyLength |= s.offset(jl).norm() > 0.0;
+    if (fits && anyLength) out.mirrorAxis = axis;
+  }
+  return out;
+}
+
+Eigen::Quaterniond mirrorRotation(const Eigen::Quaterniond& q, int axis) {
+  // A reflection M maps a rotation about a by t to one about -M a by t
+  // (axes are pseudo-vectors): only the components off `axis` change sign.
+  Eigen::Quaterniond m = q;
+  for (int i = 0; i < 3; ++i)
+    if (i != axis) m.coeffs()[i] = -m.coeffs()[i];
+  return m;
+}
+
+TwoBoneIkOutput solveTwoBoneIk(const TwoBoneIkInput& in) {
+  const Eigen::Vector3d thigh = in.kneePos - in.hipPos;
+  const Eigen::Vector3d shin = in.anklePos - in.kneePos;
+  const double a = thigh.norm(), b = shin.norm();
+  const Eigen::Vector3d toTarget = in.target - in.hipPos;
+  const double c = (in.anklePos - in.hipPos).norm();
+  const double want = std::clamp(toTarget.norm(), std::abs(a - b) + 1e-3 * (a + b), 0.999 * (a + b));
+
+  auto interior = [&](double d) {
+    return std::acos(std::clamp((a * a + b * b - d * d) / (2.0 * a * b), -1.0, 1.0));
+  };
+  // Turning the shin about thigh x shin by +phi opens the knee's exterior
+  // angle by phi, so the interior angle goes from interior(c) to interior(want).
+  Eigen::Vector3d axis = thigh.cross(shin);
+  if (axis.norm() < 1e-9 * a * b) axis = thigh.cross(toTarget);
+  if (axis.norm() < 1e-9 * a * std::max(toTarget.norm(), 1e-300)) axis = thigh.unitOrthogonal();
+  axis.normalize();
+  Eigen::Quaterniond bend(Eigen::AngleAxisd(a > 0 && b > 0 ? interior(c) - interior(want) : 0.0, axis));
+  const Eigen::Vector3d ankleBent = in.kneePos + bend * shin;
+  // Then swing the whole leg about the hip onto the target line.
+  const Eigen::Quaterniond swing =
+      toTarget.norm() > 0 ? Eigen::Quaterniond::FromTwoVectors(ankleBent - in.hipPos, toTarget)
+                          : Eigen::Quaterniond::Identity();
+
+  const Eigen::Quaterniond hipGlobal = (swing * in.hipRot).normalized();
+  const Eigen::Quaterniond kneeGlobal = (swing * bend * in.kneeRot).normalized();
+  TwoBoneIkOutput out;
+  out.hipLocal = (in.hipParentRot.conjugate() * hipGlobal).normalized();
+  out.kneeLocal = (hipGlobal.conjugate() * kneeGlobal).normalized();
+  out.ankleLocal = (kneeGlobal.conjugate() * in.ankleRot).normalized();
+  out.reached = in.hipPos + swing * (ankleBent - in.hipPos);
+  return out;
+}
+
+}  // namespace mm

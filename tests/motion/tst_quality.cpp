@@ -1,0 +1,233 @@
+// Detectors fire on their artifact and stay silent on clean motion, at 30
+// and 120 fps and in centimetres and metres.
+#include "motion/bodyparts.h"
+#include "motion/clip.h"
+#include "motion/quality/qualityanalyzer.h"
+#include "motion/rotations.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace mm;
+
+namespace {
+
+// A small humanoid (Bandai-style names) walking-ish: smooth sinusoids on
+// every joint and a root moving forward at 1.2 m/s. `scale` = units per metre.
+Clip smoothClip(double fps, double scale, double seconds = 4.0) {
+  Skeleton s;
+  auto add = [&](const char* name, int parent, double x, double y, double z) {
+    return s.addJoint(name, parent, Eigen::Vector3d(x, y, z) * scale);
+  };
+  const int hips = add("Hips", Skeleton::kNoParent, 0, 0.95, 0);
+  const int spine = add("Spine", hips, 0, 0.15, 0);
+  const int chest = add("Chest", spine, 0, 0.2, 0);
+  const int neck = add("Neck", chest, 0, 0.2, 0);
+  add("Head", neck, 0, 0.1, 0);
+  for (int side = 0; side < 2; ++side) {
+    const double sx = side == 0 ? 1 : -1;
+    const std::string suf = side == 0 ? "_L" : "_R";
+    const int sh = s.addJoint("Shoulder" + suf, chest, Eigen::Vector3d(0.05 * sx, 0.15, 0) * scale);
+    const int ua = s.addJoint("UpperArm" + suf, sh, Eigen::Vector3d(0.12 * sx, 0, 0) * scale);
+    const int la = s.addJoint("LowerArm" + suf, ua, Eigen::Vector3d(0.28 * sx, 0, 0) * scale);
+    s.addJoint("Hand" + suf, la, Eigen::Vector3d(0.25 * sx, 0, 0) * scale);
+  }
+  for (int side = 0; side < 2; ++side) {
+    const double sx = side == 0 ? 1 : -1;
+    const std::string suf = side == 0 ? "_L" : "_R";
+    const int ul = s.addJoint("UpperLeg" + suf, hips, Eigen::Vector3d(0.1 * sx, -0.05, 0) * scale);
+    const int ll = s.addJoint("LowerLeg" + suf, ul, Eigen::Vector3d(0, -0.42, 0) * scale);
+    const int ft = s.addJoint("Foot" + suf, ll, Eigen::Vector3d(0, -0.42, 0) * scale);
+    s.addJoint("Toes" + suf, ft, Eigen::Vector3d(0, -0.05, 0.12) * scale);
+  }
+  const int frames = static_cast<int>(seconds * fps);
+  Clip c(s, frames, fps);
+  for (int f = 0; f < frames; ++f) {
+    const double t = f / fps;
+    c.translation(f, 0) = Eigen::Vector3d(0, 0.95 + 0.02 * std::sin(2 * kPi * 2 * t), 1.2 * t) * scale;
+    for (int j = 0; j < c.jointCount(); ++j) {
+      const double phase = 0.7 * j;
+      const Eigen::Vector3d a(degToRad(20 * std::sin(2 * kPi * 1.0 * t + phase)),
+                              degToRad(10 * std::sin(2 * kPi * 0.5 * t + 2 * phase)),
+                              degToRad(15 * std::cos(2 * kPi * 0.8 * t + phase)));
+      c.rotation(f, j) = eulerToQuat(a, EulerOrder::ZXY);
+    }
+  }
+  return c;
+}
+
+int flaggedFrames(const QualityReport& r, ArtifactType type, BodyPart part) {
+  int n = 0;
+  for (int f = 0; f < r.frameCount(); ++f) n += r.score(type, f, part) >= 0.5f;
+  return n;
+}
+
+int flaggedAny(const QualityReport& r) {
+  int n = 0;
+  for (int f = 0; f < r.frameCount(); ++f) n += r.frameQuality(f) < 0.5f;
+  return n;
+}
+
+}  // namespace
+
+class TestQuality : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void variants_data() {
+    QTest::addColumn<double>("fps");
+    QTest::addColumn<double>("scale");
+    QTest::newRow("30fps cm") << 30.0 << 100.0;
+    QTest::newRow("30fps m") << 30.0 << 1.0;
+    QTest::newRow("120fps cm") << 120.0 << 100.0;
+    QTest::newRow("120fps m") << 120.0 << 1.0;
+  }
+
+  void cleanIsSilent_data() { variants_data(); }
+  void cleanIsSilent() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const QualityReport r = analyzeQuality(smoothClip(fps, scale));
+    QCOMPARE(flaggedAny(r), 0);
+    QVERIFY(r.artifacts().empty());
+    QCOMPARE(r.frameQuality(10), 1.0f);
+  }
+
+  // A 30 degree pop on the left forearm over 0.05 s: exactly those frames,
+  // on the left arm only.
+  void popOnJoint_data() { variants_data(); }
+  void popOnJoint() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    const int joint = c.skeleton().findJoint("LowerArm_L");
+    const int start = static_cast<int>(1.5 * fps);
+    const int len = std::max(1, static_cast<int>(std::lround(0.05 * fps)));
+    const Eigen::Quaterniond jump(Eigen::AngleAxisd(degToRad(30), Eigen::Vector3d(0, 0, 1)));
+    for (int f = start; f < start + len; ++f) c.rotation(f, joint) = jump * c.rotation(f, joint);
+    const QualityReport r = analyzeQuality(c);
+    for (int f = 0; f < c.frameCount(); ++f) {
+      const bool inside = f >= start && f < start + len;
+      QVERIFY2((r.score(ArtifactType::Pop, f, BodyPart::LeftArm) >= 0.5f) == inside, qPrintable(QString::number(f)));
+    }
+    QCOMPARE(flaggedFrames(r, ArtifactType::Pop, BodyPart::RightArm), 0);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Pop, BodyPart::Torso), 0);
+    QCOMPARE(r.artifacts().size(), size_t(1));
+    QCOMPARE(r.artifacts()[0].type, ArtifactType::Pop);
+    QCOMPARE(r.artifacts()[0].start, start);
+    QCOMPARE(r.artifacts()[0].end, start + len);
+  }
+
+  // The root jumps 10 cm for one frame: all parts, that frame.
+  void rootPop_data() { variants_data(); }
+  void rootPop() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    const int at = static_cast<int>(2.0 * fps);
+    c.translation(at, 0) += Eigen::Vector3d(0.1, 0, 0) * scale;
+    const QualityReport r = analyzeQuality(c);
+    for (BodyPart p : kAllBodyParts) {
+      QCOMPARE(flaggedFrames(r, ArtifactType::Pop, p), 1);
+      QVERIFY(r.score(ArtifactType::Pop, at, p) >= 0.5f);
+    }
+  }
+
+  // A frozen span of 0.3 s (each frame a copy of the frame before) is found
+  // exactly; a take that stands still is not frozen.
+  void frozen_data() { variants_data(); }
+  void frozen() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    const int start = static_cast<int>(1.0 * fps), end = start + static_cast<int>(0.3 * fps);
+    for (int f = start; f < end; ++f)
+      for (int j = 0; j < c.jointCount(); ++j) {
+        c.rotation(f, j) = c.rotation(start - 1, j);
+        if (c.hasTrack(j)) c.translation(f, j) = c.translation(start - 1, j);
+      }
+    const QualityReport r = analyzeQuality(c);
+    for (int f = 0; f < c.frameCount(); ++f)
+      QVERIFY2((r.score(ArtifactType::Frozen, f, BodyPart::LeftLeg) >= 0.5f) == (f >= start && f < end),
+               qPrintable(QString::number(f)));
+
+    Clip still = smoothClip(fps, scale);
+    for (int f = 1; f < still.frameCount(); ++f)
+      for (int j = 0; j < still.jointCount(); ++j) {
+        still.rotation(f, j) = still.rotation(0, j);
+        if (still.hasTrack(j)) still.translation(f, j) = still.translation(0, j);
+      }
+    QCOMPARE(flaggedAny(analyzeQuality(still)), 0);
+  }
+
+  // Noise of 6 degrees on the right arm over 1 s.
+  void jitter_data() { variants_data(); }
+  void jitter() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    const int start = static_cast<int>(1.0 * fps), end = static_cast<int>(2.0 * fps);
+    uint64_t state = 12345;
+    auto noise = [&] {  // portable LCG, uniform in [-1, 1]
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return ((state >> 11) * (1.0 / 9007199254740992.0)) * 2.0 - 1.0;
+    };
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    for (int f = start; f < end; ++f)
+      for (int j : parts.jointsOf(BodyPart::RightArm)) {
+        const Eigen::Vector3d n(noise(), noise(), noise());
+        c.rotation(f, j) = eulerToQuat(n * degToRad(6.0 * std::sqrt(3.0)), EulerOrder::XYZ) * c.rotation(f, j);
+      }
+    const QualityReport r = analyzeQuality(c);
+    const int hit = flaggedFrames(r, ArtifactType::Jitter, BodyPart::RightArm);
+    QVERIFY2(hit >= 0.8 * (end - start), qPrintable(QString::number(hit)));
+    int outside = 0;
+    for (int f = 0; f < c.frameCount(); ++f)
+      if (f < start - 0.15 * fps || f >= end + 0.15 * fps) outside += r.score(ArtifactType::Jitter, f, BodyPart::RightArm) >= 0.5f;
+    QCOMPARE(outside, 0);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Jitter, BodyPart::LeftArm), 0);
+  }
+
+  void missing() {
+    Clip c = smoothClip(30, 100);
+    const int head = c.skeleton().findJoint("Head");
+    for (int f = 40; f < 50; ++f) c.setValid(f, head, false);
+    const QualityReport r = analyzeQuality(c);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Missing, BodyPart::Torso), 10);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Missing, BodyPart::LeftLeg), 0);
+    bool found = false;
+    for (const ArtifactSpan& a : r.artifacts())
+      found = found || (a.type == ArtifactType::Missing && a.start == 40 && a.end == 50 && a.hasPart(BodyPart::Torso));
+    QVERIFY(found);
+  }
+
+  void spansMergeAcrossSmallGaps() {
+    QualityReport r(100);
+    r.flag(ArtifactType::Pop, 10, BodyPart::Torso, 1.0f);
+    r.flag(ArtifactType::Pop, 12, BodyPart::LeftArm, 0.7f);
+    r.flag(ArtifactType::Pop, 30, BodyPart::Torso, 0.6f);
+    r.buildSpans(1);
+    QCOMPARE(r.artifacts().size(), size_t(2));
+    QCOMPARE(r.artifacts()[0].start, 10);
+    QCOMPARE(r.artifacts()[0].end, 13);
+    QVERIFY(r.artifacts()[0].hasPart(BodyPart::LeftArm) && r.artifacts()[0].hasPart(BodyPart::Torso));
+    QCOMPARE(r.artifacts()[0].severity, 1.0);
+    QCOMPARE(r.partQuality(12, BodyPart::LeftArm), 0.3f);
+  }
+
+  void jobValidation() {
+    const Clip c = smoothClip(30, 100, 1.0);
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    QualityReport out;
+    QVERIFY((QualityAnalysisJob{&c, &parts, {}, &out}.run()));
+    QCOMPARE(out.frameCount(), c.frameCount());
+    QVERIFY(!(QualityAnalysisJob{nullptr, &parts, {}, &out}.run()));
+    QVERIFY(!(QualityAnalysisJob{&c, nullptr, {}, &out}.run()));
+    QVERIFY(!(QualityAnalysisJob{&c, &parts, {}, nullptr}.run()));
+    const BodyPartMap wrong(3);
+    QVERIFY(!(QualityAnalysisJob{&c, &wrong, {}, &out}.run()));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestQuality)
+#include "tst_quality.moc"
