@@ -8,12 +8,44 @@
 #include "io/motionfile.h"
 #include "io/qualityio.h"
 #include "motion/bodyparts.h"
+#include "motion/corrupt/corruptclip.h"
 #include "motion/quality/qualityanalyzer.h"
 
+#include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
 
 namespace mm::cli {
 namespace {
+
+// Confusion counts of (frame, part) cells or of frames.
+struct Counts {
+  long long tp = 0, fp = 0, fn = 0;
+  void add(bool truth, bool predicted) {
+    tp += truth && predicted;
+    fp += !truth && predicted;
+    fn += truth && !predicted;
+  }
+  double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1.0; }
+  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+// Types the lab injects, evaluated one type at a time so that every flagged
+// frame has one possible cause. "root pop" is a pop of the root translation.
+constexpr ArtifactType kEvaluated[] = {ArtifactType::Pop,       ArtifactType::Frozen, ArtifactType::Jitter,
+                                       ArtifactType::FootSkate, ArtifactType::Drift,  ArtifactType::OverSmoothed,
+                                       ArtifactType::Missing,   ArtifactType::Flip};
+
+struct TypeStats {
+  Counts frames;                          // frame level: any part
+  std::array<Counts, kBodyPartCount> parts;  // (frame, part) cells
+  long long injected = 0;
+};
 
 int evalDetect(Args& args) {
   std::string data, seedText = "1", clipsText = "0", everyText = "1";
@@ -33,12 +65,18 @@ int evalDetect(Args& args) {
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
   const std::vector<std::string> files = listMotionFiles(data, std::atoi(clipsText.c_str()), std::atoi(everyText.c_str()));
   if (files.empty()) return fail(kError, data + ": no motion files found");
+  const uint64_t seed = std::strtoull(seedText.c_str(), nullptr, 10);
   long long frames = 0, flagged = 0;
   long long flaggedByType[kArtifactTypeCount] = {};
-  for (const std::string& file : files) {
+  std::map<std::string, TypeStats> stats;  // by row name
+  long long untouched = 0, untouchedFlagged = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
     LoadResult in = loadMotion(file);
     if (!in.ok()) return fail(kError, in.error.toString());
-    const QualityReport report = analyzeQuality(*in.clip, preset);
+    Clip& clean = *in.clip;
+    clean.makeSignContinuous();
+    const QualityReport report = analyzeQuality(clean, preset);
     frames += report.frameCount();
     const int n = report.flaggedFrameCount();
     flagged += n;
@@ -49,7 +87,71 @@ int evalDetect(Args& args) {
         flaggedByType[t] += any;
       }
     if (verbose && n) std::printf("%6d flagged  %s\n", n, file.c_str());
+
+    for (ArtifactType type : kEvaluated) {
+      CorruptionConfig config;
+      config.set(type, 2);
+      const CorruptionResult c = corruptClip(clean, config, seed * 1000003ULL + i * 31 + static_cast<int>(type));
+      if (!c.error.empty() || c.artifacts.empty()) continue;
+      const QualityReport r = analyzeQuality(c.clip, preset);
+      for (const InjectedArtifact& a : c.artifacts) {
+        const bool root = a.type == ArtifactType::Pop && a.partMask == kAllPartsMask;
+        TypeStats& st = stats[root ? "root_pop" : artifactTypeName(a.type)];
+        ++st.injected;
+        for (int f = a.start; f < a.end; ++f) {
+          bool truthAny = false, predAny = false;
+          for (BodyPart p : kAllBodyParts) {
+            const bool truth = c.labels.has(f, p, a.type);
+            const bool pred = r.score(a.type, f, p) >= 0.5f;
+            st.parts[bodyPartIndex(p)].add(truth, pred);
+            truthAny |= truth;
+            predAny |= pred;
+          }
+          st.frames.add(truthAny, predAny);
+        }
+      }
+      // Frames no injection touched: any flag there is a false positive of
+      // the type flagged (counted against that type's precision too).
+      for (int f = 0; f < r.frameCount(); ++f) {
+        if (c.labels.any(f)) continue;
+        ++untouched;
+        bool any = false;
+        for (int t = 0; t < kArtifactTypeCount; ++t) {
+          bool predAny = false;
+          for (BodyPart p : kAllBodyParts) {
+            const bool pred = r.score(static_cast<ArtifactType>(t), f, p) >= 0.5f;
+            predAny |= pred;
+            if (pred) {
+              auto it = stats.find(artifactTypeName(static_cast<ArtifactType>(t)));
+              if (it != stats.end()) ++it->second.parts[bodyPartIndex(p)].fp;
+            }
+          }
+          if (predAny) {
+            auto it = stats.find(artifactTypeName(static_cast<ArtifactType>(t)));
+            if (it != stats.end()) ++it->second.frames.fp;
+          }
+          any |= predAny;
+        }
+        untouchedFlagged += any;
+      }
+    }
   }
+  std::printf("eval detect: %zu clips from %s, seed %llu\n\n", files.size(), data.c_str(),
+              static_cast<unsigned long long>(seed));
+  std::printf("%-14s %8s %9s %9s %9s |", "type", "injected", "precision", "recall", "F1");
+  for (BodyPart p : kAllBodyParts) std::printf(" %9s", bodyPartName(p));
+  std::printf("   (per-part F1)\n");
+  for (const auto& [name, st] : stats) {
+    std::printf("%-14s %8lld %9.3f %9.3f %9.3f |", name.c_str(), st.injected, st.frames.precision(), st.frames.recall(),
+                st.frames.f1());
+    for (const Counts& c : st.parts) {
+      if (c.tp + c.fn == 0) std::printf(" %9s", "-");
+      else std::printf(" %9.3f", c.f1());
+    }
+    std::printf("\n");
+  }
+  std::printf("\nuntouched frames of corrupted clips: %lld, flagged %lld (%.3f%%)\n", untouched, untouchedFlagged,
+              100.0 * untouchedFlagged / std::max(1LL, untouched));
   std::printf("clean clips: %zu, %lld frames, %lld flagged (%.3f%%; target <= 0.1%%)\n", files.size(), frames, flagged,
               100.0 * flagged / std::max(1LL, frames));
   for (int t = 0; t < kArtifactTypeCount; ++t)
