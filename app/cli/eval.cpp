@@ -70,6 +70,7 @@ int evalDetect(Args& args) {
   long long flaggedByType[kArtifactTypeCount] = {};
   std::map<std::string, TypeStats> stats;  // by row name
   long long untouched = 0, untouchedFlagged = 0;
+  long long untouchedByType[kArtifactTypeCount] = {};
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     LoadResult in = loadMotion(file);
@@ -126,6 +127,7 @@ int evalDetect(Args& args) {
               if (it != stats.end()) ++it->second.parts[bodyPartIndex(p)].fp;
             }
           }
+          untouchedByType[t] += predAny;
           if (predAny) {
             auto it = stats.find(artifactTypeName(static_cast<ArtifactType>(t)));
             if (it != stats.end()) ++it->second.frames.fp;
@@ -152,6 +154,10 @@ int evalDetect(Args& args) {
   }
   std::printf("\nuntouched frames of corrupted clips: %lld, flagged %lld (%.3f%%)\n", untouched, untouchedFlagged,
               100.0 * untouchedFlagged / std::max(1LL, untouched));
+  for (int t = 0; t < kArtifactTypeCount; ++t)
+    if (untouchedByType[t])
+      std::printf("  %-16s %8lld frames (%.3f%%)\n", artifactTypeName(static_cast<ArtifactType>(t)), untouchedByType[t],
+                  100.0 * untouchedByType[t] / std::max(1LL, untouched));
   std::printf("clean clips: %zu, %lld frames, %lld flagged (%.3f%%; target <= 0.1%%)\n", files.size(), frames, flagged,
               100.0 * flagged / std::max(1LL, frames));
   for (int t = 0; t < kArtifactTypeCount; ++t)
