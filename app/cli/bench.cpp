@@ -6,6 +6,8 @@
 
 #include "io/bvh.h"
 #include "io/motionfile.h"
+#include "motion/kinematics.h"
+#include "motion/quality/qualityanalyzer.h"
 #ifdef MM_HAVE_ASSIMP
 #include "io/assimp/assimpio.h"
 #endif
@@ -262,13 +264,75 @@ int benchIo(Args& args) {
   if (!keepFiles) fs::remove_all(dir);
   return kOk;
 }
+
+// A clip of `frames` frames made by repeating (forward, then backward) the
+// frames of `source`, so the motion stays real and continuous.
+Clip repeatClip(const Clip& source, int frames) {
+  Clip out(source.skeleton(), frames, source.fps());
+  const int n = source.frameCount();
+  for (int f = 0; f < frames; ++f) {
+    const int k = f % (2 * n - 2);
+    const int src = k < n ? k : 2 * n - 2 - k;
+    for (int j = 0; j < source.jointCount(); ++j) {
+      out.rotation(f, j) = source.rotation(src, j);
+      if (source.hasTrack(j)) out.translation(f, j) = source.translation(src, j);
+    }
+  }
+  out.makeSignContinuous();
+  return out;
+}
+
+int benchAnalyze(Args& args) {
+  std::string secondsText = "3600";
+  args.takeOption("--seconds", &secondsText);
+  std::vector<std::string> pos;
+  std::string error;
+  if (!args.positionals(&pos, &error)) return fail(kUsage, error);
+  const std::string sample = pos.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : pos[0];
+  LoadResult in = loadMotion(sample);
+  if (!in.ok()) return fail(kError, in.error.toString());
+  cpu_set_t previous;
+  const bool pinned = pinToOneCore(&previous);
+  std::printf("quality analysis incl. forward kinematics, %s\n", pinned ? "pinned to one core" : "not pinned");
+  std::printf("%-34s %10s %10s %14s\n", "clip", "frames", "seconds", "frames/s");
+  const double seconds = std::atof(secondsText.c_str());
+  auto run = [&](const std::string& label, const Clip& clip) {
+    bool ok = false;
+    const double t = medianTime(
+        [&] {
+          const GlobalPoses poses = computeGlobalPoses(clip);
+          const QualityReport report = analyzeQuality(clip);
+          return poses.frames == clip.frameCount() && report.frameCount() == clip.frameCount();
+        },
+        3, 30.0, &ok);
+    std::printf("%-34s %10d %10.3f %14.0f\n", label.c_str(), clip.frameCount(), t, clip.frameCount() / t);
+  };
+  const Clip base = repeatClip(*in.clip, static_cast<int>(seconds * in.clip->fps()));
+  run(std::to_string(base.jointCount()) + " joints, " + std::to_string(int(base.fps())) + " fps", base);
+  // 60 joints: the same motion on a skeleton with 38 extra finger-like joints.
+  Skeleton big = in.clip->skeleton();
+  const int hand = std::max(0, big.findJoint("Hand_L"));
+  for (int k = 0; big.jointCount() < 60; ++k)
+    big.addJoint("Extra" + std::to_string(k), k % 4 == 0 ? hand : big.jointCount() - 1, Eigen::Vector3d(1, 0, 0));
+  Clip bigClip(big, base.frameCount(), base.fps());
+  for (int f = 0; f < base.frameCount(); ++f)
+    for (int j = 0; j < big.jointCount(); ++j) {
+      bigClip.rotation(f, j) = base.rotation(f, j % base.jointCount());
+      if (bigClip.hasTrack(j) && j < base.jointCount()) bigClip.translation(f, j) = base.translation(f, j);
+    }
+  run("60 joints, " + std::to_string(int(base.fps())) + " fps", bigClip);
+  std::printf("target: >= 1,000,000 frames/s on one core for 22 joints\n");
+  if (pinned) sched_setaffinity(0, sizeof previous, &previous);
+  return kOk;
+}
 }  // namespace
 
 int runBench(Args args) {
   const std::string what = args.shift();
   if (what == "io") return benchIo(args);
+  if (what == "analyze") return benchAnalyze(args);
   if (what.empty()) return fail(kUsage, "usage: bench io [FILE]");
-  return fail(kUsage, "unknown benchmark '" + what + "' (available: io)");
+  return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze)");
 }
 
 }  // namespace mm::cli
