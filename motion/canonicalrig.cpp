@@ -105,7 +105,6 @@ bool frameAlignment(const Eigen::Vector3d& up, const Eigen::Vector3d& left, Eige
 // channel values bend both knees the same way. A T-pose rig has its legs and
 // spine along Y and is never taken for one.
 bool hasMirroredLimbFrames(const std::array<int, kN>& src, const std::array<std::optional<Eigen::Vector3d>, kN>& bones) {
-  int alongX = 0;
   for (int c = 0; c < kN; ++c) {
     if (src[c] < 0 || !bones[c]) continue;
     const Eigen::Vector3d d = bones[c]->normalized();
@@ -113,10 +112,10 @@ bool hasMirroredLimbFrames(const std::array<int, kN>& src, const std::array<std:
     const BodyPart part = canonicalBodyPart(static_cast<CJ>(c));
     if ((part == BodyPart::LeftArm || part == BodyPart::LeftLeg) && d.x() < 0.0) return false;
     if ((part == BodyPart::RightArm || part == BodyPart::RightLeg) && d.x() > 0.0) return false;
-    ++alongX;
   }
-  // Both legs and the spine at least, so a lone arm chain decides nothing.
-  return alongX >= 7;
+  // The spine and both legs must take part: arms along X alone are just a
+  // T-pose.
+  return bones[idx(CJ::Pelvis)] && bones[idx(CJ::LeftUpperLeg)] && bones[idx(CJ::RightUpperLeg)];
 }
 
 // One mapping run: the skeleton, what its names say, and the slots filled so far.
