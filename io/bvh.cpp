@@ -544,63 +544,41 @@ void appendVector(std::string& out, const Eigen::Vector3d& v) {
 void writeHierarchy(const Clip& clip, const std::vector<std::vector<Channel>>& layout, std::string& out) {
   const Skeleton& s = clip.skeleton();
   out += "HIERARCHY\n";
-  std::vector<int> stack;  // open joints
-  auto indent = [&](size_t depth) { out.append(depth, '\t'); };
+  std::vector<int> stack;  // open joints, root first
+  auto line = [&](size_t depth, const std::string& text) {
+    out.append(depth, '\t');
+    out += text;
+    out += '\n';
+  };
+  // Closes the innermost open joint; a leaf gets its End Site first.
+  auto closeJoint = [&] {
+    const int joint = stack.back();
+    stack.pop_back();
+    const size_t depth = stack.size();
+    if (s.children(joint).empty()) {
+      line(depth + 1, "End Site");
+      line(depth + 1, "{");
+      std::string offset = "OFFSET";
+      appendVector(offset, s.endSite(joint).value_or(Eigen::Vector3d::Zero()));
+      line(depth + 2, offset);
+      line(depth + 1, "}");
+    }
+    line(depth, "}");
+  };
   for (int j = 0; j < s.jointCount(); ++j) {
-    while (!stack.empty() && stack.back() != s.parent(j)) {
-      // Close joints that are not ancestors of j.
-      const int closing = stack.back();
-      stack.pop_back();
-      if (s.children(closing).empty()) {
-        indent(stack.size() + 1);
-        out += "End Site\n";
-        indent(stack.size() + 1);
-        out += "{\n";
-        indent(stack.size() + 2);
-        out += "OFFSET";
-        appendVector(out, s.endSite(closing).value_or(Eigen::Vector3d::Zero()));
-        out += '\n';
-        indent(stack.size() + 1);
-        out += "}\n";
-      }
-      indent(stack.size());
-      out += "}\n";
-    }
-    indent(stack.size());
-    out += (j == 0 ? "ROOT " : "JOINT ") + s.name(j) + "\n";
-    indent(stack.size());
-    out += "{\n";
-    indent(stack.size() + 1);
-    out += "OFFSET";
-    appendVector(out, s.offset(j));
-    out += '\n';
-    indent(stack.size() + 1);
-    out += "CHANNELS " + std::to_string(layout[j].size());
-    for (Channel c : layout[j]) {
-      out += ' ';
-      out += channelName(c);
-    }
-    out += '\n';
+    while (!stack.empty() && stack.back() != s.parent(j)) closeJoint();
+    const size_t depth = stack.size();
+    line(depth, (j == 0 ? "ROOT " : "JOINT ") + s.name(j));
+    line(depth, "{");
+    std::string offset = "OFFSET";
+    appendVector(offset, s.offset(j));
+    line(depth + 1, offset);
+    std::string channels = "CHANNELS " + std::to_string(layout[j].size());
+    for (Channel c : layout[j]) channels += std::string(" ") + channelName(c);
+    line(depth + 1, channels);
     stack.push_back(j);
   }
-  while (!stack.empty()) {
-    const int closing = stack.back();
-    stack.pop_back();
-    if (s.children(closing).empty()) {
-      indent(stack.size() + 1);
-      out += "End Site\n";
-      indent(stack.size() + 1);
-      out += "{\n";
-      indent(stack.size() + 2);
-      out += "OFFSET";
-      appendVector(out, s.endSite(closing).value_or(Eigen::Vector3d::Zero()));
-      out += '\n';
-      indent(stack.size() + 1);
-      out += "}\n";
-    }
-    indent(stack.size());
-    out += "}\n";
-  }
+  while (!stack.empty()) closeJoint();
 }
 
 // Streams the clip as BVH text through `sink` in blocks of about 1 MB.

@@ -1,4 +1,5 @@
 #include "common/devdata.h"
+#include "common/textfile.h"
 #include "io/asfamc.h"
 #include "io/motionfile.h"
 #include "motion/kinematics.h"
@@ -11,16 +12,10 @@
 #include <sstream>
 
 using namespace mm;
+using mm::test::readText;
 using mm::test::testData;
 
 namespace {
-
-std::string readText(const QString& path) {
-  std::ifstream in(path.toStdString(), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 bool writeText(const QString& path, const std::string& text) {
   std::ofstream out(path.toStdString(), std::ios::binary);

@@ -1,4 +1,5 @@
 #include "common/devdata.h"
+#include "common/textfile.h"
 #include "io/bvh.h"
 #include "io/motionfile.h"
 #include "motion/kinematics.h"
@@ -13,16 +14,10 @@
 #include <sstream>
 
 using namespace mm;
+using mm::test::readText;
 using mm::test::testData;
 
 namespace {
-
-std::string readText(const QString& path) {
-  std::ifstream in(path.toStdString(), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The numbers of the MOTION section, frame by frame, read independently of
 // the reader under test (plain istringstream), so a round trip compares the

@@ -1,0 +1,62 @@
+// motionmender: the editor. `motionmender [FILE]` opens FILE;
+// `motionmender --screenshot OUT.png [--frame N] FILE` renders frame N of
+// FILE in the main window, saves it to OUT.png and exits (0 on success).
+
+#include "app/gui/mainwindow.h"
+#include "app/gui/screenshot.h"
+#include "editor/document.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("MotionMender"));
+  QApplication::setOrganizationName(QStringLiteral("MotionMender"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Motion-capture cleanup editor"));
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Motion file to open."), QStringLiteral("[file]"));
+  const QCommandLineOption screenshotOption(
+      QStringLiteral("screenshot"), QStringLiteral("Render the window with <file> loaded to <png> and exit."),
+      QStringLiteral("png"));
+  const QCommandLineOption frameOption(QStringLiteral("frame"),
+                                       QStringLiteral("Zero-based frame shown by --screenshot (default 0)."),
+                                       QStringLiteral("n"), QStringLiteral("0"));
+  parser.addOption(screenshotOption);
+  parser.addOption(frameOption);
+  parser.process(app);
+
+  const QStringList files = parser.positionalArguments();
+  mm::app::MainWindow window;
+
+  if (parser.isSet(screenshotOption)) {
+    bool frameOk = false;
+    const int frame = parser.value(frameOption).toInt(&frameOk);
+    if (files.size() != 1 || !frameOk || frame < 0) {
+      std::fprintf(stderr, "usage: motionmender --screenshot OUT.png [--frame N] FILE\n");
+      return 2;
+    }
+    QString error;
+    if (!window.document()->load(files.first(), &error)) {
+      std::fprintf(stderr, "%s\n", qPrintable(error));
+      return 1;
+    }
+    window.document()->setCurrentFrame(frame);
+    window.show();
+    mm::app::Screenshot shot(&window, parser.value(screenshotOption));
+    QObject::connect(&shot, &mm::app::Screenshot::finished, &app, [](const QString& failure) {
+      if (!failure.isEmpty()) std::fprintf(stderr, "screenshot failed: %s\n", qPrintable(failure));
+      QApplication::exit(failure.isEmpty() ? 0 : 1);
+    });
+    shot.start();
+    return app.exec();
+  }
+
+  window.show();
+  if (!files.isEmpty()) window.openFile(files.first());
+  return app.exec();
+}
