@@ -130,8 +130,10 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
 
 const char* parseNumber(const char* p, const char* end, double& value) { return parseDouble(p, end, value); }
 
+// Frames decoded by the tokenising thread, waiting to be copied into the clip.
 struct FrameBatch {
-  std::vector<double> values;  // frames x values-per-frame
+  std::vector<Eigen::Quaterniond> rotations;   // frames x joints
+  std::vector<Eigen::Vector3d> translations;   // frames x tracks (the clip's track order)
   int frames = 0;
 };
 constexpr int kBatchFrames = 256;
@@ -379,6 +381,7 @@ class BvhParser {
   bool parseFrames() {
     buildPrograms();
     mPrincipal.assign(mSkeleton.jointCount(), 1);
+    mFirstAngles.assign(mSkeleton.jointCount(), Eigen::Vector3d::Zero());
     // Never trust the header's frame count for allocation: a damaged file may
     // claim billions. Each value needs at least two bytes ("0 ").
     long long capacity = mDeclaredFrames;
@@ -388,14 +391,23 @@ class BvhParser {
     Clip clip(mSkeleton, 0, mFps);
     clip.reserveFrames(static_cast<int>(capacity));
 
-    // This thread tokenises frames into batches of numbers; a worker decodes
-    // them into the clip (Euler -> quaternion, sign continuity, and the page
-    // faults of the fresh buffers), so the two halves overlap. Until
-    // finish() the worker alone touches the clip.
-    const size_t V = static_cast<size_t>(mValuesPerFrame);
-    DecodeWorker worker([&](const FrameBatch& batch) { decodeBatch(clip, batch); });
+    // This thread tokenises and converts frames (Euler -> quaternion) into
+    // batches; a worker copies them into the clip, where the page faults of
+    // its fresh buffers land, and keeps the quaternions sign-continuous.
+    // Until finish() the worker alone touches the clip.
+    const int J = mSkeleton.jointCount();
+    std::vector<int> trackOf(J, -1);
+    int tracks = 0;
+    for (int j = 0; j < J; ++j)
+      if (clip.hasTrack(j)) trackOf[j] = tracks++;
+    DecodeWorker worker([&](const FrameBatch& batch) { storeBatch(clip, batch); });
     FrameBatch batch;
-    batch.values.resize(kBatchFrames * V);
+    auto resizeBatch = [&] {
+      batch.rotations.resize(static_cast<size_t>(kBatchFrames) * J);
+      batch.translations.resize(static_cast<size_t>(kBatchFrames) * tracks);
+    };
+    resizeBatch();
+    std::vector<double> values(static_cast<size_t>(mValuesPerFrame) + 1);
     long long frames = 0;
     std::string_view line;
     while (mSrc.next(line)) {
@@ -403,7 +415,6 @@ class BvhParser {
       const char* end = p + line.size();
       while (p < end && isSpace(*p)) ++p;
       if (p == end || *p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) continue;
-      double* values = batch.values.data() + batch.frames * V;
       int n = 0;
       while (p < end) {
         if (n == mValuesPerFrame)
@@ -429,11 +440,12 @@ class BvhParser {
         return fail("frame " + std::to_string(frames) + " has " + std::to_string(n) + " values, expected " +
                     std::to_string(mValuesPerFrame));
       if (frames >= mOptions.maxFrames) return fail("more frames than the limit of " + std::to_string(mOptions.maxFrames));
+      decodeFrame(values.data(), frames == 0, trackOf, tracks, batch);
       ++frames;
       if (++batch.frames == kBatchFrames) {
         worker.submit(batch);
         batch.frames = 0;
-        batch.values.resize(kBatchFrames * V);
+        resizeBatch();
       }
     }
     if (batch.frames > 0) worker.submit(batch);
@@ -446,41 +458,54 @@ class BvhParser {
                                      .toString());
     for (const JointProgram& jp : mPrograms)
       if (jp.fastEuler) {
-        EulerStyle style = clip.skeleton().eulerStyle(jp.joint);
+        EulerStyle style;
         style.wrapped = frames > 0 && mPrincipal[jp.joint];
+        if (frames > 0) style.first = mFirstAngles[jp.joint];
         clip.skeleton().setEulerStyle(jp.joint, style);
       }
     mResult.clip = std::move(clip);
     return true;
   }
 
-  // Worker side: appends the batch's frames to the clip.
-  void decodeBatch(Clip& clip, const FrameBatch& batch) {
-    const size_t V = static_cast<size_t>(mValuesPerFrame);
-    for (int k = 0; k < batch.frames; ++k) {
-      const double* values = batch.values.data() + k * V;
-      const int f = clip.appendFrames(1);
-      if (f == 0) recordFirstAngles(clip, values);
-      for (const JointProgram& jp : mPrograms) {
-        const double* v = values + jp.firstValue;
-        if (jp.fastEuler && mPrincipal[jp.joint])
-          mPrincipal[jp.joint] = isPrincipalEuler(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
-        Eigen::Quaterniond& q = clip.rotation(f, jp.joint);
-        decodeJoint(jp, v, q, clip.hasTrack(jp.joint) ? &clip.translation(f, jp.joint) : nullptr);
-        // Sign continuity while the previous frame is still in cache.
-        if (f > 0 && q.coeffs().dot(clip.rotation(f - 1, jp.joint).coeffs()) < 0.0) q.coeffs() = -q.coeffs();
+  // Tokenising side: one frame's values into slot batch.frames of the batch.
+  void decodeFrame(const double* values, bool first, const std::vector<int>& trackOf, int tracks, FrameBatch& batch) {
+    const int J = mSkeleton.jointCount();
+    Eigen::Quaterniond* rot = batch.rotations.data() + static_cast<size_t>(batch.frames) * J;
+    Eigen::Vector3d* tr = batch.translations.data() + static_cast<size_t>(batch.frames) * tracks;
+    for (const JointProgram& jp : mPrograms) {
+      const double* v = values + jp.firstValue;
+      if (jp.fastEuler) {
+        const double a0 = v[jp.rotationIndex[0]], a1 = v[jp.rotationIndex[1]], a2 = v[jp.rotationIndex[2]];
+        if (first) mFirstAngles[jp.joint] = Eigen::Vector3d(a0, a1, a2);
+        if (mPrincipal[jp.joint]) mPrincipal[jp.joint] = isPrincipalEuler(a0, a1, a2);
       }
+      Eigen::Vector3d* track = nullptr;
+      if (trackOf[jp.joint] >= 0) {
+        track = tr + trackOf[jp.joint];
+        *track = mSkeleton.offset(jp.joint);
+      }
+      decodeJoint(jp, v, rot[jp.joint], track);
     }
   }
 
-  void recordFirstAngles(Clip& clip, const double* values) {
-    for (const JointProgram& jp : mPrograms) {
-      if (!jp.fastEuler) continue;
-      const double* v = values + jp.firstValue;
-      EulerStyle style;
-      style.first = Eigen::Vector3d(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
-      clip.skeleton().setEulerStyle(jp.joint, style);
+  // Worker side: appends the batch's frames to the clip.
+  static void storeBatch(Clip& clip, const FrameBatch& batch) {
+    if (batch.frames == 0) return;
+    const int J = clip.jointCount();
+    const int T = clip.trackCount();
+    const int first = clip.appendFrames(batch.frames);
+    Eigen::Quaterniond* dst = clip.rotations().data() + static_cast<size_t>(first) * J;
+    const Eigen::Quaterniond* src = batch.rotations.data();
+    const size_t n = static_cast<size_t>(batch.frames) * J;
+    for (size_t i = 0; i < n; ++i) {
+      dst[i] = src[i];
+      // Sign continuity with the previous frame (already in the clip).
+      if ((first > 0 || i >= static_cast<size_t>(J)) && dst[i].coeffs().dot(dst[i - J].coeffs()) < 0.0)
+        dst[i].coeffs() = -dst[i].coeffs();
     }
+    for (int k = 0; k < batch.frames; ++k)
+      for (int j = 0, t = 0; j < J && t < T; ++j)
+        if (clip.hasTrack(j)) clip.translation(first + k, j) = batch.translations[static_cast<size_t>(k) * T + t++];
   }
 
   // Converts one joint's values (file order) into its rotation and translation.
@@ -509,6 +534,7 @@ class BvhParser {
   std::string_view mLastLine;
   std::vector<JointProgram> mPrograms;
   std::vector<char> mPrincipal;  // per joint: every frame's angles were principal
+  std::vector<Eigen::Vector3d> mFirstAngles;  // per joint: first frame's angles (degrees)
   int mValuesPerFrame = 0;
   long long mDeclaredFrames = 0;
   int mFramesLine = 0;
