@@ -29,6 +29,8 @@ constexpr PresetField kPresetFields[] = {
     {"jitter_window_seconds", &QualityPreset::jitterWindowSeconds},
     {"jitter_relative", &QualityPreset::jitterRelative},
     {"jitter_min_degrees", &QualityPreset::jitterMinDegrees},
+    {"flip_min_degrees", &QualityPreset::flipMinDegrees},
+    {"flip_max_seconds", &QualityPreset::flipMaxSeconds},
     {"merge_gap_seconds", &QualityPreset::mergeGapSeconds},
 };
 

@@ -61,6 +61,8 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
       c.vz[i] = static_cast<float>(d.z());
     }
   }
+  c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
+  c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
   return c;
 }
 

@@ -5,7 +5,9 @@
 
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
+#include "motion/corrupt/bodygeometry.h"
 
+#include <optional>
 #include <vector>
 
 namespace mm {
@@ -24,6 +26,10 @@ struct AnalysisContext {
   // Velocity of each translation track in metres per frame; [t * frames + f].
   std::vector<int> trackJoints;
   std::vector<float> vx, vy, vz;
+
+  // Left/right joint pairs of the arms [0] and legs [1], when both limbs
+  // have the same structure; mirrorAxis as bodygeometry.h defines it.
+  std::optional<LimbPairing> limbPairs[2];
 
   // Builds the signals; `parts` must come from the clip's skeleton.
   static AnalysisContext build(const Clip& clip, const BodyPartMap& parts);

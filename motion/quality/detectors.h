@@ -12,6 +12,7 @@ namespace mm {
 void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectMissing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 
 }  // namespace mm

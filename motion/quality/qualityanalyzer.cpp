@@ -19,6 +19,7 @@ bool QualityAnalysisJob::run() const {
   detectFrozen(ctx, preset, report);
   detectPops(ctx, preset, report);
   detectJitter(ctx, preset, report);
+  detectFlips(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
   *output = std::move(report);
   return true;

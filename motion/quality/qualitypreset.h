@@ -30,6 +30,13 @@ struct QualityPreset {
   double jitterRelative = 8.0;
   double jitterMinDegrees = 3.0;
 
+  // Flips: a left/right limb swap starts where most of a limb pair's moving
+  // joints jump by more than flipMinDegrees onto (the mirror of) the other
+  // side's previous rotation, and lasts until the swap back, at most
+  // flipMaxSeconds later.
+  double flipMinDegrees = 30.0;
+  double flipMaxSeconds = 1.5;
+
   // Spans of the same artifact closer than this merge into one.
   double mergeGapSeconds = 0.1;
 };

@@ -2,6 +2,7 @@
 // and 120 fps and in centimetres and metres.
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
+#include "motion/corrupt/bodygeometry.h"
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/rotations.h"
 
@@ -186,6 +187,39 @@ class TestQuality : public QObject {
       if (f < start - 0.15 * fps || f >= end + 0.15 * fps) outside += r.score(ArtifactType::Jitter, f, BodyPart::RightArm) >= 0.5f;
     QCOMPARE(outside, 0);
     QCOMPARE(flaggedFrames(r, ArtifactType::Jitter, BodyPart::LeftArm), 0);
+  }
+
+  // Left and right arm rotations swapped for 0.5 s (what a marker-labelling
+  // swap does to a solved skeleton): both arms flagged over exactly that span.
+  void limbSwap_data() { variants_data(); }
+  void limbSwap() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    const std::vector<int> left = parts.jointsOf(BodyPart::LeftArm), right = parts.jointsOf(BodyPart::RightArm);
+    QCOMPARE(left.size(), right.size());
+    // Arms in clearly different poses (left raised 45 degrees throughout), as
+    // a swap is only visible when the limbs differ.
+    const Eigen::Quaterniond raise(Eigen::AngleAxisd(degToRad(45), Eigen::Vector3d::UnitZ()));
+    for (int f = 0; f < c.frameCount(); ++f)
+      for (int j : left) c.rotation(f, j) = raise * c.rotation(f, j);
+    QCOMPARE(flaggedAny(analyzeQuality(c)), 0);
+    const int start = static_cast<int>(1.0 * fps), end = start + static_cast<int>(0.5 * fps);
+    // The rig is mirror-symmetric in X: a limb takes the other's pose mirrored.
+    for (int f = start; f < end; ++f)
+      for (size_t k = 0; k < left.size(); ++k) {
+        const Eigen::Quaterniond l = c.rotation(f, left[k]);
+        c.rotation(f, left[k]) = mirrorRotation(c.rotation(f, right[k]), 0);
+        c.rotation(f, right[k]) = mirrorRotation(l, 0);
+      }
+    const QualityReport r = analyzeQuality(c);
+    for (int f = 0; f < c.frameCount(); ++f) {
+      const bool inside = f >= start && f < end;
+      QVERIFY2((r.score(ArtifactType::Flip, f, BodyPart::LeftArm) >= 0.5f) == inside, qPrintable(QString::number(f)));
+      QVERIFY2((r.score(ArtifactType::Flip, f, BodyPart::RightArm) >= 0.5f) == inside, qPrintable(QString::number(f)));
+    }
+    QCOMPARE(flaggedFrames(r, ArtifactType::Flip, BodyPart::LeftLeg), 0);
   }
 
   void missing() {
