@@ -71,6 +71,8 @@ int evalDetect(Args& args) {
   std::map<std::string, TypeStats> stats;  // by row name
   long long untouched = 0, untouchedFlagged = 0;
   long long untouchedByType[kArtifactTypeCount] = {};
+  // Untouched frames and false flags there, by the type injected into the clip.
+  std::map<std::string, std::pair<long long, long long>> untouchedByInjected;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     LoadResult in = loadMotion(file);
@@ -113,9 +115,11 @@ int evalDetect(Args& args) {
       }
       // Frames no injection touched: any flag there is a false positive of
       // the type flagged (counted against that type's precision too).
+      auto& byInjected = untouchedByInjected[artifactTypeName(type)];
       for (int f = 0; f < r.frameCount(); ++f) {
         if (c.labels.any(f)) continue;
         ++untouched;
+        ++byInjected.first;
         bool any = false;
         for (int t = 0; t < kArtifactTypeCount; ++t) {
           bool predAny = false;
@@ -135,6 +139,7 @@ int evalDetect(Args& args) {
           any |= predAny;
         }
         untouchedFlagged += any;
+        byInjected.second += any;
       }
     }
   }
@@ -154,6 +159,10 @@ int evalDetect(Args& args) {
   }
   std::printf("\nuntouched frames of corrupted clips: %lld, flagged %lld (%.3f%%)\n", untouched, untouchedFlagged,
               100.0 * untouchedFlagged / std::max(1LL, untouched));
+  std::printf("  by injected type:");
+  for (const auto& [name, counts] : untouchedByInjected)
+    std::printf(" %s %.2f%%", name.c_str(), 100.0 * counts.second / std::max(1LL, counts.first));
+  std::printf("\n");
   for (int t = 0; t < kArtifactTypeCount; ++t)
     if (untouchedByType[t])
       std::printf("  %-16s %8lld frames (%.3f%%)\n", artifactTypeName(static_cast<ArtifactType>(t)), untouchedByType[t],

@@ -7,6 +7,9 @@
 #include "motion/rotations.h"
 
 namespace mm {
+namespace {
+constexpr double kMaxSpikeShare = 0.5;  // of a window's high-frequency energy
+}
 
 void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   const int F = ctx.frames;
@@ -29,14 +32,19 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
       h2[f] = dx * dx + dy * dy + dz * dz;
     }
     for (int f = 0; f < F; ++f) hp[f + 1] = hp[f] + h2[f];
+    std::vector<float> rel(F, 0.0f);
     for (int f = 0; f < F; ++f) {
       const int lo = std::max(0, f - half), hi = std::min(F, f + half + 1);
       level[f] = static_cast<float>(std::sqrt((hp[hi] - hp[lo]) / (hi - lo)));
+      // One discontinuity (a pop, a swap) fills a window with a single spike;
+      // jitter spreads its energy. Windows ruled by one spike are not jitter.
+      double peak = 0.0;
+      for (int k = lo; k < hi; ++k) peak = std::max(peak, h2[k]);
+      rel[f] = peak <= kMaxSpikeShare * (hp[hi] - hp[lo]) ? 1.0f : 0.0f;
     }
     const double baseline = quality::median(level);
     if (baseline <= 0.0) continue;  // a joint that never moves says nothing
-    std::vector<float> rel(F);
-    for (int f = 0; f < F; ++f) rel[f] = level[f] >= minRad ? static_cast<float>(level[f] / baseline) : 0.0f;
+    for (int f = 0; f < F; ++f) rel[f] = (rel[f] > 0 && level[f] >= minRad) ? static_cast<float>(level[f] / baseline) : 0.0f;
     perJoint[static_cast<int>(ctx.partOf[j])].push_back(std::move(rel));
   }
   std::vector<float> column;

@@ -15,6 +15,14 @@ inline double median(std::vector<float> v) {
   return v[mid];
 }
 
+// The q-quantile (0..1) of the values (copied). 0 for none.
+inline double quantile(std::vector<float> v, double q) {
+  if (v.empty()) return 0.0;
+  const size_t k = std::min(v.size() - 1, static_cast<size_t>(q * (v.size() - 1) + 0.5));
+  std::nth_element(v.begin(), v.begin() + k, v.end());
+  return v[k];
+}
+
 // Maps a measured magnitude to a score: 0.5 at the threshold, 1 at twice it.
 inline float severity(double value, double threshold) {
   return static_cast<float>(std::clamp(0.5 * value / threshold, 0.5, 1.0));
