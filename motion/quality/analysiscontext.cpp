@@ -61,6 +61,18 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
       c.vz[i] = static_cast<float>(d.z());
     }
   }
+  c.poses = computeGlobalPoses(clip);
+  c.up = detectUpAxis(clip, parts);
+  const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
+  for (int side = 0; side < 2; ++side)
+    if (auto chain = findLegChain(clip.skeleton(), parts, legs[side])) {
+      c.ankle[side] = chain->ankle;
+      for (int child : clip.skeleton().children(chain->ankle))
+        if (parts.part(child) == legs[side]) {
+          c.toe[side] = child;
+          break;
+        }
+    }
   c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
   c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
   return c;

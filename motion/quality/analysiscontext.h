@@ -6,6 +6,7 @@
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
+#include "motion/kinematics.h"
 
 #include <optional>
 #include <vector>
@@ -26,6 +27,13 @@ struct AnalysisContext {
   // Velocity of each translation track in metres per frame; [t * frames + f].
   std::vector<int> trackJoints;
   std::vector<float> vx, vy, vz;
+
+  // Global poses (file units), the up axis and the ankles (left, right; -1
+  // if not found), for the contact detectors.
+  GlobalPoses poses;
+  Eigen::Vector3d up = Eigen::Vector3d::UnitY();
+  int ankle[2] = {-1, -1};
+  int toe[2] = {-1, -1};  // first child of each ankle in its leg (-1 if none)
 
   // Left/right joint pairs of the arms [0] and legs [1], when both limbs
   // have the same structure; mirrorAxis as bodygeometry.h defines it.

@@ -13,6 +13,7 @@ void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, Quality
 void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectMissing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 
 }  // namespace mm

@@ -20,6 +20,7 @@ bool QualityAnalysisJob::run() const {
   detectPops(ctx, preset, report);
   detectJitter(ctx, preset, report);
   detectFlips(ctx, preset, report);
+  detectFootSkate(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
   *output = std::move(report);
   return true;

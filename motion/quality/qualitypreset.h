@@ -30,6 +30,15 @@ struct QualityPreset {
   double jitterRelative = 8.0;
   double jitterMinDegrees = 3.0;
 
+  // Foot skating: an ankle in contact (within contactMeters of the floor,
+  // the lowest ankle level of the clip, and moving vertically slower than
+  // contactVerticalMetersPerSecond) slides horizontally faster than
+  // skateMetersPerSecond for at least skateMinSeconds.
+  double contactMeters = 0.03;
+  double contactVerticalMetersPerSecond = 0.1;
+  double skateMetersPerSecond = 0.4;
+  double skateMinSeconds = 0.1;
+
   // Flips: a left/right limb swap starts where most of a limb pair's moving
   // joints jump by more than flipMinDegrees onto (the mirror of) the other
   // side's previous rotation, and lasts until the swap back, at most

@@ -222,6 +222,30 @@ class TestQuality : public QObject {
     QCOMPARE(flaggedFrames(r, ArtifactType::Flip, BodyPart::LeftLeg), 0);
   }
 
+  // Standing still, then the whole body slides 20 cm sideways and back over
+  // 0.6 s with the feet on the floor: both feet skate, at no other time.
+  void footSkate_data() { variants_data(); }
+  void footSkate() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    for (int f = 0; f < c.frameCount(); ++f)
+      for (int j = 0; j < c.jointCount(); ++j) {
+        c.rotation(f, j).setIdentity();
+        if (c.hasTrack(j)) c.translation(f, j) = c.skeleton().offset(j);
+      }
+    const int start = static_cast<int>(1.0 * fps), len = static_cast<int>(0.6 * fps);
+    for (int k = 0; k < len; ++k)
+      c.translation(start + k, 0).x() += 0.2 * scale * std::sin(kPi * (k + 0.5) / len);
+    const QualityReport r = analyzeQuality(c);
+    const int left = flaggedFrames(r, ArtifactType::FootSkate, BodyPart::LeftLeg);
+    QVERIFY2(left >= len / 2, qPrintable(QString::number(left)));
+    QCOMPARE(flaggedFrames(r, ArtifactType::FootSkate, BodyPart::RightLeg), left);
+    for (int f = 0; f < c.frameCount(); ++f)
+      if (f < start || f > start + len) QVERIFY(r.score(ArtifactType::FootSkate, f, BodyPart::LeftLeg) < 0.5f);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Pop, BodyPart::Torso), 0);
+  }
+
   void missing() {
     Clip c = smoothClip(30, 100);
     const int head = c.skeleton().findJoint("Head");
