@@ -14,6 +14,7 @@ void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, Quali
 void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectMissing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 
 }  // namespace mm

@@ -21,6 +21,7 @@ bool QualityAnalysisJob::run() const {
   detectJitter(ctx, preset, report);
   detectFlips(ctx, preset, report);
   detectFootSkate(ctx, preset, report);
+  detectOverSmoothing(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
   *output = std::move(report);
   return true;

@@ -39,6 +39,15 @@ struct QualityPreset {
   double skateMetersPerSecond = 0.4;
   double skateMinSeconds = 0.1;
 
+  // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of
+  // high-frequency energy (third difference) to speed falls below
+  // 1/smoothRelative of its own median, on smoothJointShare of the moving
+  // joints at once (a filter over a span smooths the whole body).
+  double smoothWindowSeconds = 0.3;
+  double smoothRelative = 5.0;
+  double smoothJointShare = 0.6;
+  double smoothMovingDegreesPerSecond = 20.0;
+
   // Flips: a left/right limb swap starts where most of a limb pair's moving
   // joints jump by more than flipMinDegrees onto (the mirror of) the other
   // side's previous rotation, and lasts until the swap back, at most

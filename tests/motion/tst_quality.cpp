@@ -246,6 +246,39 @@ class TestQuality : public QObject {
     QCOMPARE(flaggedFrames(r, ArtifactType::Pop, BodyPart::Torso), 0);
   }
 
+  // Motion with real high-frequency detail (a 9 Hz component on every
+  // joint), Gaussian-blurred (sigma 0.15 s) over 1 s: flagged on all parts
+  // inside the blur, nowhere well outside it.
+  void overSmoothing() {
+    const double fps = 60;
+    Clip c = smoothClip(fps, 100, 5.0);
+    for (int f = 0; f < c.frameCount(); ++f)
+      for (int j = 1; j < c.jointCount(); ++j) {
+        const double a = degToRad(2.0 * std::sin(2 * kPi * 9.0 * f / fps + j));
+        c.rotation(f, j) = c.rotation(f, j) * Eigen::Quaterniond(Eigen::AngleAxisd(a, Eigen::Vector3d::UnitX()));
+      }
+    const Clip original = c;
+    const int start = static_cast<int>(2.0 * fps), end = static_cast<int>(3.0 * fps);
+    const double sigma = 0.15 * fps;
+    for (int f = start; f < end; ++f)
+      for (int j = 0; j < c.jointCount(); ++j) {
+        Eigen::Vector4d sum = Eigen::Vector4d::Zero();
+        for (int k = -3 * static_cast<int>(sigma); k <= 3 * static_cast<int>(sigma); ++k) {
+          const int g = std::clamp(f + k, 0, c.frameCount() - 1);
+          sum += std::exp(-0.5 * k * k / (sigma * sigma)) * alignSign(original.rotation(g, j), original.rotation(f, j)).coeffs();
+        }
+        c.rotation(f, j).coeffs() = sum.normalized();
+      }
+    c.makeSignContinuous();
+    const QualityReport r = analyzeQuality(c);
+    const int inside = flaggedFrames(r, ArtifactType::OverSmoothed, BodyPart::LeftArm);
+    QVERIFY2(inside >= 0.5 * (end - start), qPrintable(QString::number(inside)));
+    for (int f = 0; f < c.frameCount(); ++f)
+      if (f < start - 0.3 * fps || f >= end + 0.3 * fps)
+        QVERIFY2(r.score(ArtifactType::OverSmoothed, f, BodyPart::Torso) < 0.5f, qPrintable(QString::number(f)));
+    QCOMPARE(flaggedFrames(analyzeQuality(original), ArtifactType::OverSmoothed, BodyPart::Torso), 0);
+  }
+
   void missing() {
     Clip c = smoothClip(30, 100);
     const int head = c.skeleton().findJoint("Head");

@@ -1,0 +1,55 @@
+// Over-smoothing: a low-pass filter over a span keeps the motion's speed but
+// removes its high frequencies, on every joint at once. Natural slow, smooth
+// movements lower the ratio on some joints, rarely on most of a moving body.
+#include "motion/quality/detectors.h"
+#include "motion/quality/signalutil.h"
+#include "motion/rotations.h"
+
+#include <cmath>
+
+namespace mm {
+
+void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
+  const int F = ctx.frames;
+  if (F < 8) return;
+  const int half = std::max(1, ctx.framesFor(preset.smoothWindowSeconds) / 2);
+  const double movingRadPerFrame = degToRad(preset.smoothMovingDegreesPerSecond) / ctx.fps;
+  std::vector<int> moving(F, 0), smoothed(F, 0);
+  std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0);
+  std::vector<float> ratio(F, 0.0f), usable;
+  for (int j = 0; j < ctx.joints; ++j) {
+    const size_t o = ctx.at(j, 0);
+    const float* x = ctx.wx.data() + o;
+    const float* y = ctx.wy.data() + o;
+    const float* z = ctx.wz.data() + o;
+    for (int f = 0; f < F; ++f) {
+      double h = 0.0;
+      if (f >= 2 && f < F - 1) {
+        const double dx = x[f + 1] - 2.0 * x[f] + x[f - 1], dy = y[f + 1] - 2.0 * y[f] + y[f - 1],
+                     dz = z[f + 1] - 2.0 * z[f] + z[f - 1];
+        h = dx * dx + dy * dy + dz * dz;
+      }
+      hp[f + 1] = hp[f] + h;
+      vp[f + 1] = vp[f] + double(x[f]) * x[f] + double(y[f]) * y[f] + double(z[f]) * z[f];
+    }
+    usable.clear();
+    for (int f = 0; f < F; ++f) {
+      const int lo = std::max(0, f - half), hi = std::min(F, f + half + 1);
+      const double speed = std::sqrt((vp[hi] - vp[lo]) / (hi - lo));
+      ratio[f] = speed > movingRadPerFrame ? static_cast<float>(std::sqrt((hp[hi] - hp[lo]) / (hi - lo)) / speed) : -1.0f;
+      if (ratio[f] >= 0) usable.push_back(ratio[f]);
+    }
+    if (usable.size() < static_cast<size_t>(F / 4)) continue;  // a joint that rarely moves says nothing
+    const double baseline = quality::median(usable);
+    for (int f = 0; f < F; ++f) {
+      if (ratio[f] < 0) continue;
+      ++moving[f];
+      smoothed[f] += ratio[f] * preset.smoothRelative < baseline;
+    }
+  }
+  for (int f = 0; f < F; ++f)
+    if (moving[f] >= 3 && smoothed[f] >= preset.smoothJointShare * moving[f])
+      for (BodyPart p : kAllBodyParts) report.flag(ArtifactType::OverSmoothed, f, p, 0.75f);
+}
+
+}  // namespace mm
