@@ -93,7 +93,8 @@ class LineSource {
   bool mSawNul = false;
 };
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+// ' ', '\t', '\v', '\f' or '\r' (the frame loop calls it after every value).
+bool isSpace(char c) { return c == ' ' || (static_cast<unsigned char>(c - '\t') < 5 && c != '\n'); }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
@@ -127,8 +128,6 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   return true;
 }
-
-const char* parseNumber(const char* p, const char* end, double& value) { return parseDouble(p, end, value); }
 
 // Frames decoded by the tokenising thread, waiting to be copied into the clip.
 struct FrameBatch {
@@ -235,7 +234,7 @@ class BvhParser {
     for (int i = 0; i < 3; ++i) {
       const std::string_view t = w[first + i];
       double x;
-      const char* e = parseNumber(t.data(), t.data() + t.size(), x);
+      const char* e = parseDouble(t.data(), t.data() + t.size(), x);
       if (!e || e != t.data() + t.size()) return fail("'" + std::string(t) + "' is not a number");
       if (!std::isfinite(x)) return fail("OFFSET value '" + std::string(t) + "' is not finite");
       v[i] = x;
@@ -340,7 +339,7 @@ class BvhParser {
     if (!(w.size() == 3 && equalsNoCase(w[0], "Frame") && equalsNoCase(w[1], "Time:")))
       return fail("expected 'Frame Time: seconds'");
     double frameTime = 0;
-    const char* e = parseNumber(w[2].data(), w[2].data() + w[2].size(), frameTime);
+    const char* e = parseDouble(w[2].data(), w[2].data() + w[2].size(), frameTime);
     if (!e || e != w[2].data() + w[2].size() || !std::isfinite(frameTime) || frameTime <= 0)
       return fail("invalid frame time '" + std::string(w[2]) + "' (must be a positive number of seconds)");
     mFps = fpsFromFrameTime(frameTime);
@@ -372,16 +371,21 @@ class BvhParser {
           p.fastEuler = true;
           p.order = *o;
         }
+      if (p.fastEuler) mEulerOrders.push_back(p.order);
       value += static_cast<int>(p.channels.size());
       mPrograms.push_back(std::move(p));
     }
     mValuesPerFrame = value;
+    mEulerAngles.resize(3 * mEulerOrders.size());
+    mEulerRotations.resize(mEulerOrders.size());
   }
 
   bool parseFrames() {
     buildPrograms();
-    mPrincipal.assign(mSkeleton.jointCount(), 1);
-    mFirstAngles.assign(mSkeleton.jointCount(), Eigen::Vector3d::Zero());
+    const int J = mSkeleton.jointCount();
+    mFirstAngles.assign(J, Eigen::Vector3d::Zero());
+    mLargestAngles.assign(J, Eigen::Vector3d::Zero());
+    mPrevious.assign(J, Eigen::Quaterniond::Identity());
     // Never trust the header's frame count for allocation: a damaged file may
     // claim billions. Each value needs at least two bytes ("0 ").
     long long capacity = mDeclaredFrames;
@@ -392,15 +396,15 @@ class BvhParser {
     clip.reserveFrames(static_cast<int>(capacity));
 
     // This thread tokenises and converts frames (Euler -> quaternion) into
-    // batches; a worker copies them into the clip, where the page faults of
-    // its fresh buffers land, and keeps the quaternions sign-continuous.
-    // Until finish() the worker alone touches the clip.
-    const int J = mSkeleton.jointCount();
+    // batches; a worker appends them to the clip, where the page faults of
+    // its fresh buffers land. Until finish() the worker alone touches the clip.
     std::vector<int> trackOf(J, -1);
     int tracks = 0;
     for (int j = 0; j < J; ++j)
       if (clip.hasTrack(j)) trackOf[j] = tracks++;
-    DecodeWorker worker([&](const FrameBatch& batch) { storeBatch(clip, batch); });
+    DecodeWorker worker([&](const FrameBatch& batch) {
+      clip.appendFrames(batch.frames, batch.rotations.data(), batch.translations.data());
+    });
     FrameBatch batch;
     auto resizeBatch = [&] {
       batch.rotations.resize(static_cast<size_t>(kBatchFrames) * J);
@@ -415,30 +419,7 @@ class BvhParser {
       const char* end = p + line.size();
       while (p < end && isSpace(*p)) ++p;
       if (p == end || *p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) continue;
-      int n = 0;
-      while (p < end) {
-        if (n == mValuesPerFrame)
-          return fail("frame " + std::to_string(frames) + " has more than the " + std::to_string(mValuesPerFrame) +
-                      " values the hierarchy declares");
-        double v;
-        const char* e = parseNumber(p, end, v);
-        if (!e || (e < end && !isSpace(*e))) {
-          const char* tokEnd = p;
-          while (tokEnd < end && !isSpace(*tokEnd)) ++tokEnd;
-          std::string token(p, std::min<size_t>(tokEnd - p, 40));
-          if (line.find('\0') != std::string_view::npos) return fail("binary data in the MOTION section");
-          return fail("'" + token + "' is not a number (frame " + std::to_string(frames) + ", value " +
-                      std::to_string(n + 1) + ")");
-        }
-        if (!std::isfinite(v))
-          return fail("value " + std::to_string(n + 1) + " of frame " + std::to_string(frames) + " is not finite");
-        values[n++] = v;
-        p = e;
-        while (p < end && isSpace(*p)) ++p;
-      }
-      if (n != mValuesPerFrame)
-        return fail("frame " + std::to_string(frames) + " has " + std::to_string(n) + " values, expected " +
-                    std::to_string(mValuesPerFrame));
+      if (!parseFrameValues(line, p, frames, values.data())) return false;
       if (frames >= mOptions.maxFrames) return fail("more frames than the limit of " + std::to_string(mOptions.maxFrames));
       decodeFrame(values.data(), frames == 0, trackOf, tracks, batch);
       ++frames;
@@ -458,8 +439,9 @@ class BvhParser {
                                      .toString());
     for (const JointProgram& jp : mPrograms)
       if (jp.fastEuler) {
+        const Eigen::Vector3d& largest = mLargestAngles[jp.joint];
         EulerStyle style;
-        style.wrapped = frames > 0 && mPrincipal[jp.joint];
+        style.wrapped = frames > 0 && isPrincipalEuler(largest[0], largest[1], largest[2]);
         if (frames > 0) style.first = mFirstAngles[jp.joint];
         clip.skeleton().setEulerStyle(jp.joint, style);
       }
@@ -467,61 +449,89 @@ class BvhParser {
     return true;
   }
 
-  // Tokenising side: one frame's values into slot batch.frames of the batch.
+  // Reads the values of a frame line into `values`, starting at its first
+  // value p; false (error set) unless it holds exactly mValuesPerFrame numbers.
+  bool parseFrameValues(std::string_view line, const char* p, long long frame, double* values) {
+    const char* end = line.data() + line.size();
+    int n = 0;
+    while (p < end) {
+      if (n == mValuesPerFrame)
+        return fail("frame " + std::to_string(frame) + " has more than the " + std::to_string(mValuesPerFrame) +
+                    " values the hierarchy declares");
+      double v;
+      const char* e = parseDouble(p, end, v);
+      if (!e || (e < end && !isSpace(*e))) {
+        const char* tokEnd = p;
+        while (tokEnd < end && !isSpace(*tokEnd)) ++tokEnd;
+        std::string token(p, std::min<size_t>(tokEnd - p, 40));
+        if (line.find('\0') != std::string_view::npos) return fail("binary data in the MOTION section");
+        return fail("'" + token + "' is not a number (frame " + std::to_string(frame) + ", value " +
+                    std::to_string(n + 1) + ")");
+      }
+      if (!std::isfinite(v))
+        return fail("value " + std::to_string(n + 1) + " of frame " + std::to_string(frame) + " is not finite");
+      values[n++] = v;
+      p = e;
+      while (p < end && isSpace(*p)) ++p;
+    }
+    if (n != mValuesPerFrame)
+      return fail("frame " + std::to_string(frame) + " has " + std::to_string(n) + " values, expected " +
+                  std::to_string(mValuesPerFrame));
+    return true;
+  }
+
+  // Tokenising side: one frame's values into slot batch.frames of the batch,
+  // each rotation sign-aligned with the previous frame's (q and -q are the
+  // same rotation; continuity keeps interpolation and filters sane).
   void decodeFrame(const double* values, bool first, const std::vector<int>& trackOf, int tracks, FrameBatch& batch) {
     const int J = mSkeleton.jointCount();
     Eigen::Quaterniond* rot = batch.rotations.data() + static_cast<size_t>(batch.frames) * J;
     Eigen::Vector3d* tr = batch.translations.data() + static_cast<size_t>(batch.frames) * tracks;
+    convertEulerJoints(values, first);
+    const Eigen::Quaterniond* euler = mEulerRotations.data();
     for (const JointProgram& jp : mPrograms) {
       const double* v = values + jp.firstValue;
-      if (jp.fastEuler) {
-        const double a0 = v[jp.rotationIndex[0]], a1 = v[jp.rotationIndex[1]], a2 = v[jp.rotationIndex[2]];
-        if (first) mFirstAngles[jp.joint] = Eigen::Vector3d(a0, a1, a2);
-        if (mPrincipal[jp.joint]) mPrincipal[jp.joint] = isPrincipalEuler(a0, a1, a2);
-      }
-      Eigen::Vector3d* track = nullptr;
+      Eigen::Quaterniond q = jp.fastEuler ? *euler++ : channelRotation(jp, v);
+      Eigen::Quaterniond& previous = mPrevious[jp.joint];
+      if (!first && q.coeffs().dot(previous.coeffs()) < 0.0) q.coeffs() = -q.coeffs();
+      rot[jp.joint] = previous = q;
       if (trackOf[jp.joint] >= 0) {
-        track = tr + trackOf[jp.joint];
-        *track = mSkeleton.offset(jp.joint);
+        Eigen::Vector3d& track = tr[trackOf[jp.joint]];
+        track = mSkeleton.offset(jp.joint);
+        for (int a = 0; a < 3; ++a)
+          if (jp.positionIndex[a] >= 0) track[a] = v[jp.positionIndex[a]];
       }
-      decodeJoint(jp, v, rot[jp.joint], track);
     }
   }
 
-  // Worker side: appends the batch's frames to the clip.
-  static void storeBatch(Clip& clip, const FrameBatch& batch) {
-    if (batch.frames == 0) return;
-    const int J = clip.jointCount();
-    const int T = clip.trackCount();
-    const int first = clip.appendFrames(batch.frames);
-    Eigen::Quaterniond* dst = clip.rotations().data() + static_cast<size_t>(first) * J;
-    const Eigen::Quaterniond* src = batch.rotations.data();
-    const size_t n = static_cast<size_t>(batch.frames) * J;
-    for (size_t i = 0; i < n; ++i) {
-      dst[i] = src[i];
-      // Sign continuity with the previous frame (already in the clip).
-      if ((first > 0 || i >= static_cast<size_t>(J)) && dst[i].coeffs().dot(dst[i - J].coeffs()) < 0.0)
-        dst[i].coeffs() = -dst[i].coeffs();
+  // The rotations of all fastEuler joints of a frame in one batch call (into
+  // mEulerRotations, program order), tracking what their EulerStyle needs.
+  void convertEulerJoints(const double* values, bool first) {
+    double* angles = mEulerAngles.data();
+    for (const JointProgram& jp : mPrograms) {
+      if (!jp.fastEuler) continue;
+      const double* v = values + jp.firstValue;
+      const Eigen::Vector3d a(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
+      if (first) mFirstAngles[jp.joint] = a;
+      mLargestAngles[jp.joint] = mLargestAngles[jp.joint].cwiseMax(a.cwiseAbs());
+      angles[0] = a[0];
+      angles[1] = a[1];
+      angles[2] = a[2];
+      angles += 3;
     }
-    for (int k = 0; k < batch.frames; ++k)
-      for (int j = 0, t = 0; j < J && t < T; ++j)
-        if (clip.hasTrack(j)) clip.translation(first + k, j) = batch.translations[static_cast<size_t>(k) * T + t++];
+    eulerDegreesToQuats(mEulerAngles.data(), mEulerOrders.data(), static_cast<int>(mEulerOrders.size()),
+                        mEulerRotations.data());
   }
 
-  // Converts one joint's values (file order) into its rotation and translation.
-  static void decodeJoint(const JointProgram& jp, const double* v, Eigen::Quaterniond& q, Eigen::Vector3d* track) {
-    if (jp.fastEuler) {
-      q = eulerDegreesToQuat(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]], jp.order);
-    } else {
-      q.setIdentity();
-      for (size_t c = 0; c < jp.channels.size(); ++c) {
-        const int code = static_cast<int>(jp.channels[c]);
-        if (code >= 3) q = q * axisQuatDegrees(code - 3, v[c]);
-      }
+  // Rotation of a joint without a fastEuler layout: its rotation channels
+  // multiplied in file order.
+  static Eigen::Quaterniond channelRotation(const JointProgram& jp, const double* v) {
+    Eigen::Quaterniond q = Eigen::Quaterniond::Identity();
+    for (size_t c = 0; c < jp.channels.size(); ++c) {
+      const int code = static_cast<int>(jp.channels[c]);
+      if (code >= 3) q = q * axisQuatDegrees(code - 3, v[c]);
     }
-    if (track)
-      for (int a = 0; a < 3; ++a)
-        if (jp.positionIndex[a] >= 0) (*track)[a] = v[jp.positionIndex[a]];
+    return q;
   }
 
   LineSource& mSrc;
@@ -533,8 +543,12 @@ class BvhParser {
   Skeleton mSkeleton;
   std::string_view mLastLine;
   std::vector<JointProgram> mPrograms;
-  std::vector<char> mPrincipal;  // per joint: every frame's angles were principal
-  std::vector<Eigen::Vector3d> mFirstAngles;  // per joint: first frame's angles (degrees)
+  std::vector<Eigen::Vector3d> mFirstAngles;    // per joint: first frame's angles (degrees)
+  std::vector<Eigen::Vector3d> mLargestAngles;  // per joint: largest |angle| of each Euler slot so far
+  std::vector<Eigen::Quaterniond> mPrevious;    // per joint: rotation of the previous frame
+  std::vector<EulerOrder> mEulerOrders;         // per fastEuler joint (program order)
+  std::vector<double> mEulerAngles;             // scratch: a frame's Euler angle triples
+  std::vector<Eigen::Quaterniond> mEulerRotations;  // scratch: their rotations
   int mValuesPerFrame = 0;
   long long mDeclaredFrames = 0;
   int mFramesLine = 0;

@@ -51,6 +51,18 @@ int Clip::appendFrames(int count) {
   return first;
 }
 
+int Clip::appendFrames(int count, const Eigen::Quaterniond* rotations, const Eigen::Vector3d* translations) {
+  const int first = mFrames;
+  if (count <= 0) return first;
+  // Writes each new element once (no rest-pose fill to overwrite): readers
+  // append into freshly reserved memory, where every write is a first touch.
+  mRotations.insert(mRotations.end(), rotations, rotations + static_cast<size_t>(count) * jointCount());
+  if (!mValid.empty()) mValid.resize(mRotations.size(), 1);
+  mTracks.insert(mTracks.end(), translations, translations + static_cast<size_t>(count) * mTrackJoints.size());
+  mFrames += count;
+  return first;
+}
+
 void Clip::reserveFrames(int frames) {
   if (frames <= 0) return;
   mRotations.reserve(static_cast<size_t>(frames) * jointCount());

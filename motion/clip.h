@@ -83,6 +83,11 @@ class Clip {
   // Appends `count` frames of the rest pose (identity rotations, offsets as
   // translations, valid) and returns the index of the first new frame.
   int appendFrames(int count);
+  // Appends `count` frames with the given frame-major data: rotations holds
+  // count x jointCount() unit quaternions, translations count x trackCount()
+  // values in track order (joint order of the joints with tracks). Returns
+  // the index of the first new frame.
+  int appendFrames(int count, const Eigen::Quaterniond* rotations, const Eigen::Vector3d* translations);
   // Reserves storage for `frames` frames in total (readers call it once).
   void reserveFrames(int frames);
 

@@ -33,6 +33,10 @@ Eigen::Quaterniond eulerToQuat(const Eigen::Vector3d& angles, EulerOrder order);
 // Same, with the three angles in degrees (file convention); a hot path of
 // the readers, so it avoids the generic product.
 Eigen::Quaterniond eulerDegreesToQuat(double a0, double a1, double a2, EulerOrder order);
+// The same for `count` rotations at once (one frame of a file), with the
+// same results: angles holds count triples (a0, a1, a2), orders one order
+// per triple. Vectorises the sines and cosines.
+void eulerDegreesToQuats(const double* angles, const EulerOrder* orders, int count, Eigen::Quaterniond* out);
 // Rotation by `degrees` about axis 0 (X), 1 (Y) or 2 (Z).
 Eigen::Quaterniond axisQuatDegrees(int axis, double degrees);
 

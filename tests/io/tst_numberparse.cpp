@@ -29,6 +29,30 @@ class TestNumberParse : public QObject {
     }
   }
 
+  // Mocap-shaped numbers followed by more text (the frame-line case, where
+  // the eight-digit loads see the next value) and cut at every length (loads
+  // must stop at `end`): still equal to std::from_chars.
+  void matchesFromCharsInLines() {
+    std::mt19937_64 rng(2);
+    std::uniform_real_distribution<double> u(-1000, 1000);
+    std::uniform_int_distribution<int> prec(0, 9), fmt(0, 2), scale(-9, 9);
+    char buf[96];
+    for (int i = 0; i < 50000; ++i) {
+      const double x = u(rng) * std::pow(10.0, scale(rng));
+      const int p = prec(rng);
+      const int f = fmt(rng);
+      const int n = std::snprintf(buf, sizeof buf, f == 0 ? "%.*f 12.5 -3e-07\n" : f == 1 ? "%.*e\t7\r\n" : "%.*g 1",
+                                  p, x);
+      for (int len = n; len >= 0; len = len == n ? std::min(n - 1, 40) : len - 1) {
+        double ours = 0, ref = 0;
+        const char* e = parseDouble(buf, buf + len, ours);
+        const auto r = std::from_chars(buf, buf + len, ref);
+        QVERIFY2(e == (r.ec == std::errc() ? r.ptr : nullptr), buf);
+        if (e) QVERIFY2(std::memcmp(&ours, &ref, sizeof ours) == 0, buf);
+      }
+    }
+  }
+
   void forms_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<double>("value");
