@@ -1,15 +1,81 @@
-// Foot skating: a foot in contact with the floor that slides. A point of the
-// foot (ankle or toe) is in contact when it is low and vertically still: a
-// sliding foot stays on the floor, while a heel strike or a toe-off moves up
-// or down. A walking foot rolls from heel to toe, so one of its points in
-// contact always holds still; the foot skates when none does. Metres along
-// the up axis.
+// Foot skating: a foot in contact with the floor that slides.
+//
+// A point of the foot (ankle or toe) is low when it is within contactMeters
+// of the floor and moves vertically slower than contactVerticalMetersPerSecond
+// (a sliding foot stays on the floor; a heel strike or a toe-off moves up or
+// down). A run of low frames is a contact once its ends are planted: frames
+// at either end where the point still moves faster than swingMetersPerSecond
+// are a swing skimming the floor, not contact, and are cut off. The trimmed
+// ends are the contact's anchors (where the foot landed and where it left).
+//
+// Inside a contact, a point slides when it is skateDriftMeters away from both
+// anchors, or when it moves faster than skateMetersPerSecond both into and
+// out of the frame (one-sided speeds, so the clean frame just after a slide
+// is not blamed for the slide). A walking foot rolls from heel to toe, so one
+// of its points in contact always holds still: the foot skates only when
+// every point in contact slides. Slides closer than skateGapSeconds merge
+// (an out-and-back slide is still in its middle); runs shorter than
+// skateMinSeconds are dropped. Metres along the up axis.
 #include "motion/quality/detectors.h"
 #include "motion/quality/signalutil.h"
 
 #include <cmath>
 
 namespace mm {
+namespace {
+
+// Per frame of one foot point: whether it is in contact, how far it is from
+// the contact's anchors, and whether it slides.
+struct PointTrack {
+  std::vector<char> contact;
+  std::vector<char> sliding;
+  std::vector<float> drift;  // metres from the nearer anchor
+};
+
+void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joint, double floor, PointTrack& out) {
+  const int F = ctx.frames;
+  const double toMeters = 1.0 / ctx.unitsPerMeter;
+  out.contact.assign(F, 0);
+  out.sliding.assign(F, 0);
+  out.drift.assign(F, 0.0f);
+  // Horizontal positions (metres) and the one-sided horizontal speeds.
+  std::vector<Eigen::Vector3d> h(F);
+  std::vector<char> low(F, 0);
+  for (int f = 0; f < F; ++f) {
+    const Eigen::Vector3d p = ctx.poses.position(f, joint) * toMeters;
+    h[f] = p - ctx.up * p.dot(ctx.up);
+  }
+  std::vector<float> step(F, 0.0f);  // speed from f-1 to f, m/s
+  for (int f = 1; f < F; ++f) step[f] = static_cast<float>((h[f] - h[f - 1]).norm() * ctx.fps);
+  for (int f = 1; f + 1 < F; ++f) {
+    const double height = ctx.poses.position(f, joint).dot(ctx.up) * toMeters - floor;
+    const double vertical =
+        (ctx.poses.position(f + 1, joint) - ctx.poses.position(f - 1, joint)).dot(ctx.up) * (0.5 * toMeters * ctx.fps);
+    low[f] = height < preset.contactMeters && std::abs(vertical) < preset.contactVerticalMetersPerSecond;
+  }
+  auto speed = [&](int f) { return std::max(step[f], f + 1 < F ? step[f + 1] : 0.0f); };
+  for (int f = 0; f < F;) {
+    if (!low[f]) {
+      ++f;
+      continue;
+    }
+    int e = f;
+    while (e < F && low[e]) ++e;
+    int a = f, b = e - 1;
+    while (a <= b && speed(a) > preset.swingMetersPerSecond) ++a;
+    while (b >= a && speed(b) > preset.swingMetersPerSecond) --b;
+    for (int k = a; k <= b; ++k) {
+      out.contact[k] = 1;
+      const double drift = std::min((h[k] - h[a]).norm(), (h[k] - h[b]).norm());
+      out.drift[k] = static_cast<float>(drift);
+      const float slowest = std::min(step[k], k + 1 < F ? step[k + 1] : step[k]);
+      out.sliding[k] = drift > preset.skateDriftMeters || slowest > preset.skateMetersPerSecond;
+    }
+    f = e;
+  }
+}
+
+}  // namespace
 
 void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   const int F = ctx.frames;
@@ -26,27 +92,40 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
   if (heights.empty()) return;
   const double floor = quality::quantile(heights, 0.02);
   const int minRun = ctx.framesFor(preset.skateMinSeconds);
-  std::vector<char> skating(F);
+  const int maxGap = static_cast<int>(std::lround(preset.skateGapSeconds * ctx.fps));
+  PointTrack tracks[2];
+  std::vector<char> contact(F), skating(F);
+  std::vector<float> drift(F);
   for (int side = 0; side < 2; ++side) {
-    const int a = ctx.ankle[side];
-    if (a < 0) continue;
-    std::fill(skating.begin(), skating.end(), 0);
-    const int points[2] = {a, ctx.toe[side]};
-    for (int f = 1; f < F - 1; ++f) {
-      bool contact = false;
-      double slowest = 1e300;
-      for (int joint : points) {
-        if (joint < 0) continue;
-        // Central differences: velocity at frame f, metres per second.
-        const Eigen::Vector3d d =
-            (ctx.poses.position(f + 1, joint) - ctx.poses.position(f - 1, joint)) * (0.5 * toMeters * ctx.fps);
-        const double vertical = d.dot(ctx.up);
-        const double height = ctx.poses.position(f, joint).dot(ctx.up) * toMeters - floor;
-        if (height >= preset.contactMeters || std::abs(vertical) >= preset.contactVerticalMetersPerSecond) continue;
-        contact = true;
-        slowest = std::min(slowest, (d - ctx.up * vertical).norm());
+    const int points[2] = {ctx.ankle[side], ctx.toe[side]};
+    if (points[0] < 0) continue;
+    int used = 0;
+    for (int joint : points)
+      if (joint >= 0) trackPoint(ctx, preset, joint, floor, tracks[used++]);
+    for (int f = 0; f < F; ++f) {
+      bool any = false, all = true;
+      float d = 1e30f;
+      for (int k = 0; k < used; ++k) {
+        if (!tracks[k].contact[f]) continue;
+        any = true;
+        all = all && tracks[k].sliding[f];
+        d = std::min(d, tracks[k].drift[f]);
       }
-      skating[f] = contact && slowest > preset.skateMetersPerSecond;
+      contact[f] = any;
+      skating[f] = any && all;
+      drift[f] = any ? d : 0.0f;
+    }
+    // Bridge short pauses inside one contact (the turning point of a slide).
+    for (int f = 0; f < F;) {
+      if (!skating[f]) {
+        ++f;
+        continue;
+      }
+      int e = f + 1;
+      while (e < F && !skating[e] && contact[e] && e - f <= maxGap) ++e;
+      if (e < F && skating[e] && e - f > 1)
+        for (int k = f; k < e; ++k) skating[k] = 1;
+      f = e;
     }
     for (int f = 0; f < F;) {
       if (!skating[f]) {
@@ -54,9 +133,12 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
         continue;
       }
       int e = f;
-      while (e < F && skating[e]) ++e;
-      if (e - f >= minRun)
-        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], 0.75f);
+      float worst = 0.0f;
+      while (e < F && skating[e]) worst = std::max(worst, drift[e++]);
+      if (e - f >= minRun) {
+        const float score = quality::severity(std::max<double>(worst, preset.skateDriftMeters), preset.skateDriftMeters);
+        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score);
+      }
       f = e;
     }
   }

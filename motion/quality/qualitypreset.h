@@ -30,14 +30,22 @@ struct QualityPreset {
   double jitterRelative = 8.0;
   double jitterMinDegrees = 3.0;
 
-  // Foot skating: an ankle in contact (within contactMeters of the floor,
-  // the lowest ankle level of the clip, and moving vertically slower than
-  // contactVerticalMetersPerSecond) slides horizontally faster than
-  // skateMetersPerSecond for at least skateMinSeconds.
+  // Foot skating (see footdetector.cpp): a foot point is low within
+  // contactMeters of the floor (the lowest level the feet reach) while moving
+  // vertically slower than contactVerticalMetersPerSecond; the ends of a low
+  // run that move faster than swingMetersPerSecond are a swing, not contact.
+  // In contact, a point slides when it is more than skateDriftMeters from
+  // where the contact began and ended, or moves faster than
+  // skateMetersPerSecond both into and out of a frame; a foot skates when
+  // every point in contact slides, for at least skateMinSeconds (pauses up to
+  // skateGapSeconds bridged).
   double contactMeters = 0.03;
   double contactVerticalMetersPerSecond = 0.1;
-  double skateMetersPerSecond = 0.4;
+  double swingMetersPerSecond = 0.5;
+  double skateMetersPerSecond = 0.2;
+  double skateDriftMeters = 0.02;
   double skateMinSeconds = 0.1;
+  double skateGapSeconds = 0.2;
 
   // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of
   // high-frequency energy (third difference) to speed falls below
