@@ -17,9 +17,9 @@ bool QualityAnalysisJob::run() const {
   QualityReport report(clip->frameCount());
   detectMissing(ctx, preset, report);
   detectFrozen(ctx, preset, report);
-  detectPops(ctx, preset, report);
-  detectJitter(ctx, preset, report);
   detectFlips(ctx, preset, report);
+  detectPops(ctx, preset, report);  // after frozen, flips and missing: it defers to them at a take's edges
+  detectJitter(ctx, preset, report);
   detectFootSkate(ctx, preset, report);
   detectOverSmoothing(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
