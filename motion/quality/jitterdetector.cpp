@@ -24,6 +24,7 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   if (F < 5) return;
   const int half = std::max(1, ctx.framesFor(preset.jitterWindowSeconds) / 2);
   const double minRad = degToRad(preset.jitterMinDegrees);
+  const double minRad2 = minRad * minRad;
   // Per part and joint: noise (radians) and whiteness per frame.
   std::vector<std::vector<std::vector<float>>> noise(kBodyPartCount), white(kBodyPartCount);
   std::vector<double> c0(F + 1, 0.0), c1(F + 1, 0.0), a2(F, 0.0);
@@ -53,12 +54,16 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
       if (hi <= lo) continue;
       const double v = c0[hi] - c0[lo], cov = c1[hi] - c1[lo];
       if (cov >= 0.0 || v <= 0.0) continue;
+      const double s2 = -cov / (12.0 * (hi - lo));
+      // Below the threshold the value cannot lift the part's median over
+      // it, so the spike test below is only needed above it.
+      if (s2 < minRad2) continue;
       // One discontinuity (a pop, a swap) fills a window with a single spike;
       // noise spreads its energy. Windows ruled by one spike are not jitter.
       double peak = 0.0;
       for (int k = lo; k < hi; ++k) peak = std::max(peak, a2[k]);
       if (peak > kMaxSpikeShare * v) continue;
-      sigma[f] = static_cast<float>(std::sqrt(-cov / (12.0 * (hi - lo))));
+      sigma[f] = static_cast<float>(std::sqrt(s2));
       whiteness[f] = static_cast<float>(-cov / v);
     }
     const int p = static_cast<int>(ctx.partOf[j]);
@@ -75,9 +80,11 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
     column.resize(n);
     for (int f = 0; f < F; ++f) {
       for (size_t k = 0; k < n; ++k) column[k] = noise[p][k][f];
-      partNoise[f] = static_cast<float>(quality::median(column));
+      partNoise[f] = static_cast<float>(quality::medianInPlace(column.data(), n));
+      flagged[f] = 0;
+      if (partNoise[f] < minRad) continue;
       for (size_t k = 0; k < n; ++k) column[k] = white[p][k][f];
-      flagged[f] = partNoise[f] >= minRad && quality::median(column) >= preset.jitterWhiteness;
+      flagged[f] = quality::medianInPlace(column.data(), n) >= preset.jitterWhiteness;
     }
     for (int f = 0; f < F;) {
       if (!flagged[f]) {

@@ -42,9 +42,10 @@ template <typename Flag, typename Explained>
 void scanSeries(const Series& s, int frames, double minJump, const QualityPreset& preset, int maxLen, Flag&& flag,
                 Explained&& explained) {
   if (frames < 4) return;
-  std::vector<float> jumps(frames - 2);
-  for (int f = 2; f < frames; ++f) jumps[f - 2] = static_cast<float>(s.d(f, f - 1));
-  const double threshold = std::max(minJump, preset.popRelative * quality::median(jumps));
+  // jump[f] = |w(f) - w(f-1)|, computed once (the scan reads each twice).
+  std::vector<float> jump(frames, 0.0f);
+  for (int f = 1; f < frames; ++f) jump[f] = static_cast<float>(s.d(f, f - 1));
+  const double threshold = std::max(minJump, preset.popRelative * quality::sampledMedian(jump.data() + 2, frames - 2));
   std::vector<char> covered(frames, 0);
   auto mark = [&](int a, int b, float sev) {
     for (int f = a; f < b; ++f) {
@@ -55,10 +56,10 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
   // w(0) is 0 (no frame before), close enough to the slow start of a take
   // for a pop starting at frame 1.
   for (int start = 2; start < frames - 1; ++start) {
-    const double out = s.d(start, start - 1);
+    const double out = jump[start];
     if (out <= threshold || explained(start)) continue;
     for (int e = start + 1; e <= std::min(start + maxLen, frames - 2); ++e) {
-      if (s.d(e, e + 1) > threshold && s.residual(start, e) < preset.popReturnFraction * out &&
+      if (jump[e + 1] > threshold && s.residual(start, e) < preset.popReturnFraction * out &&
           s.displacement(start, e) < preset.popReturnFraction * out) {
         mark(start, e, quality::severity(out, threshold));
         start = e;  // the return jump is not a new pop
