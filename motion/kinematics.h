@@ -12,13 +12,21 @@ namespace mm {
 struct GlobalPoses {
   int frames = 0;
   int joints = 0;
+  // Row of each joint in the arrays below; empty when every joint has one
+  // (row = joint), else -1 for joints that were not computed.
+  std::vector<int> rowOf;
   // Global positions in file units.
   std::vector<double> px, py, pz;
   // Global rotations (unit quaternions).
   std::vector<double> qw, qx, qy, qz;
 
+  // All joints (rowOf cleared).
   void resize(int frameCount, int jointCount);
-  size_t index(int frame, int joint) const { return static_cast<size_t>(joint) * frames + frame; }
+  // Whether `joint` was computed (always, unless the job asked for a subset).
+  bool has(int joint) const { return rowOf.empty() || rowOf[joint] >= 0; }
+  size_t index(int frame, int joint) const {
+    return static_cast<size_t>(rowOf.empty() ? joint : rowOf[joint]) * frames + frame;
+  }
   Eigen::Vector3d position(int frame, int joint) const {
     const size_t i = index(frame, joint);
     return {px[i], py[i], pz[i]};
@@ -38,6 +46,9 @@ struct ForwardKinematicsJob {
   int begin = 0;
   int end = -1;  // -1: to the last frame
   GlobalPoses* output = nullptr;
+  // Optional: only these joints and their ancestors are computed (the quality
+  // analysis needs the feet, not the fingers); nullptr: all joints.
+  const std::vector<int>* joints = nullptr;
 
   bool validate() const;  // clip and output set, 0 <= begin <= end <= frames
   bool run() const;       // false (and no output) if validate() fails

@@ -73,6 +73,8 @@ int evalDetect(Args& args) {
   long long untouchedByType[kArtifactTypeCount] = {};
   // Untouched frames and false flags there, by the type injected into the clip.
   std::map<std::string, std::pair<long long, long long>> untouchedByInjected;
+  // Flags on untouched frames, by injected type and flagged type.
+  std::map<std::string, std::array<long long, kArtifactTypeCount>> untouchedMatrix;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     LoadResult in = loadMotion(file);
@@ -132,6 +134,7 @@ int evalDetect(Args& args) {
             }
           }
           untouchedByType[t] += predAny;
+          if (verbose) untouchedMatrix[artifactTypeName(type)][t] += predAny;
           if (predAny) {
             auto it = stats.find(artifactTypeName(static_cast<ArtifactType>(t)));
             if (it != stats.end()) ++it->second.frames.fp;
@@ -167,6 +170,16 @@ int evalDetect(Args& args) {
     if (untouchedByType[t])
       std::printf("  %-16s %8lld frames (%.3f%%)\n", artifactTypeName(static_cast<ArtifactType>(t)), untouchedByType[t],
                   100.0 * untouchedByType[t] / std::max(1LL, untouched));
+  if (verbose) {
+    std::printf("  flagged untouched frames by injected type (rows) and flagged type (columns):\n  %-14s", "");
+    for (int t = 0; t < kArtifactTypeCount; ++t) std::printf(" %8.8s", artifactTypeName(static_cast<ArtifactType>(t)));
+    std::printf("\n");
+    for (const auto& [name, row] : untouchedMatrix) {
+      std::printf("  %-14s", name.c_str());
+      for (long long v : row) std::printf(" %8lld", v);
+      std::printf("\n");
+    }
+  }
   std::printf("clean clips: %zu, %lld frames, %lld flagged (%.3f%%; target <= 0.1%%)\n", files.size(), frames, flagged,
               100.0 * flagged / std::max(1LL, frames));
   for (int t = 0; t < kArtifactTypeCount; ++t)

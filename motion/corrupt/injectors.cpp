@@ -401,7 +401,13 @@ std::optional<InjectedArtifact> injectOverSmoothing(Clip& clip, CorruptionLabels
     for (int j = 0; j < J; ++j) rot[static_cast<size_t>(f - lo) * J + j] = clip.rotation(f, j);
     for (int t = 0; t < T; ++t) trans[static_cast<size_t>(f - lo) * T + t] = clip.translation(f, tracks[t]);
   }
+  // The filtered motion fades in and out over `ramp` frames at the span's
+  // ends (smoothstep), as a filter applied to a range in an editor blends:
+  // no step where the span meets the untouched frames.
+  const int ramp = std::max(1, std::min(radius, span->length() / 4));
   for (int f = span->start; f < span->end; ++f) {
+    const double u = std::min({1.0, (f - span->start + 1.0) / (ramp + 1.0), (span->end - f) / (ramp + 1.0)});
+    const double blend = u * u * (3.0 - 2.0 * u);
     for (int j = 0; j < J; ++j) {
       const Eigen::Quaterniond& centre = rot[static_cast<size_t>(f - lo) * J + j];
       Eigen::Vector4d sum = Eigen::Vector4d::Zero();
@@ -413,7 +419,7 @@ std::optional<InjectedArtifact> injectOverSmoothing(Clip& clip, CorruptionLabels
       }
       Eigen::Quaterniond q;
       q.coeffs() = sum;
-      store(clip, f, j, q);
+      store(clip, f, j, centre.slerp(blend, q.normalized()));
     }
     for (int t = 0; t < T; ++t) {
       Eigen::Vector3d sum = Eigen::Vector3d::Zero();
@@ -423,7 +429,8 @@ std::optional<InjectedArtifact> injectOverSmoothing(Clip& clip, CorruptionLabels
         sum += weight[k + radius] * trans[static_cast<size_t>(g - lo) * T + t];
         total += weight[k + radius];
       }
-      clip.translation(f, tracks[t]) = sum / total;
+      const Eigen::Vector3d& original = trans[static_cast<size_t>(f - lo) * T + t];
+      clip.translation(f, tracks[t]) = original + blend * (sum / total - original);
     }
   }
   InjectedArtifact a;

@@ -11,6 +11,12 @@ int AnalysisContext::framesFor(double seconds) const {
 
 AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& parts) {
   AnalysisContext c;
+  c.rebuild(clip, parts);
+  return c;
+}
+
+void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
+  AnalysisContext& c = *this;
   c.clip = &clip;
   c.frames = clip.frameCount();
   c.joints = clip.jointCount();
@@ -24,28 +30,54 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
   c.wz.assign(n, 0.0f);
   const int F = c.frames, J = c.joints;
   const Eigen::Quaterniond* q = clip.rotations().data();
-  for (int f = 1; f < F; ++f) {
-    const Eigen::Quaterniond* prev = q + static_cast<size_t>(f - 1) * J;
-    const Eigen::Quaterniond* cur = q + static_cast<size_t>(f) * J;
+  // Blocks of frames swept joint by joint: reads stay in cache, writes run
+  // along each joint's row.
+  constexpr int kBlock = 256;
+  for (int b0 = 1; b0 < F; b0 += kBlock) {
+    const int b1 = std::min(F, b0 + kBlock);
     for (int j = 0; j < J; ++j) {
-      // d = conj(prev) * cur; for the small per-frame rotations of motion
-      // capture 2 * vec(d) is the rotation vector (sin(x/2) ~ x/2), and
-      // exact enough for larger ones to rank them.
-      const Eigen::Quaterniond& a = prev[j];
-      const Eigen::Quaterniond& b = cur[j];
-      const double w = a.w() * b.w() + a.x() * b.x() + a.y() * b.y() + a.z() * b.z();
-      const double x = a.w() * b.x() - a.x() * b.w() - a.y() * b.z() + a.z() * b.y();
-      const double y = a.w() * b.y() + a.x() * b.z() - a.y() * b.w() - a.z() * b.x();
-      const double z = a.w() * b.z() - a.x() * b.y() + a.y() * b.x() - a.z() * b.w();
-      const double s = w < 0 ? -2.0 : 2.0;
-      const size_t i = c.at(j, f);
-      c.wx[i] = static_cast<float>(s * x);
-      c.wy[i] = static_cast<float>(s * y);
-      c.wz[i] = static_cast<float>(s * z);
+      float* __restrict ox = c.wx.data() + c.at(j, 0);
+      float* __restrict oy = c.wy.data() + c.at(j, 0);
+      float* __restrict oz = c.wz.data() + c.at(j, 0);
+      for (int f = b0; f < b1; ++f) {
+        // d = conj(prev) * cur; for the small per-frame rotations of motion
+        // capture 2 * vec(d) is the rotation vector (sin(x/2) ~ x/2), and
+        // exact enough for larger ones to rank them.
+        const Eigen::Quaterniond& a = q[static_cast<size_t>(f - 1) * J + j];
+        const Eigen::Quaterniond& b = q[static_cast<size_t>(f) * J + j];
+        const double w = a.w() * b.w() + a.x() * b.x() + a.y() * b.y() + a.z() * b.z();
+        const double x = a.w() * b.x() - a.x() * b.w() - a.y() * b.z() + a.z() * b.y();
+        const double y = a.w() * b.y() + a.x() * b.z() - a.y() * b.w() - a.z() * b.x();
+        const double z = a.w() * b.z() - a.x() * b.y() + a.y() * b.x() - a.z() * b.w();
+        const double s = w < 0 ? -2.0 : 2.0;
+        ox[f] = static_cast<float>(s * x);
+        oy[f] = static_cast<float>(s * y);
+        oz[f] = static_cast<float>(s * z);
+      }
     }
   }
-  for (int j = 0; j < J; ++j)
-    if (clip.hasTrack(j)) c.trackJoints.push_back(j);
+  // Only tracks that move: rigs such as Bandai's carry a constant offset
+  // track on every joint, which can neither pop nor stretch.
+  // One frame-major pass over the (frame-major) track storage, branch-free
+  // so it vectorises: a coordinate moves if it ever differs from frame 0.
+  c.trackJoints.clear();
+  if (clip.trackCount() > 0 && F > 0) {
+    // Tracks are stored frame-major in joint order, the root's (joint 0,
+    // always tracked) first: frame f's tracks are n doubles from track 0.
+    const int n = clip.trackCount() * 3;
+    const double* first = clip.translation(0, 0).data();
+    const double* base = first;
+    std::vector<unsigned char> differs(n, 0);
+    for (int f = 1; f < F; ++f) {
+      const double* v = base + static_cast<size_t>(f) * n;
+      for (int k = 0; k < n; ++k) differs[k] |= v[k] != first[k];
+    }
+    for (int j = 0; j < J; ++j) {
+      if (!clip.hasTrack(j)) continue;
+      const size_t k = (&clip.translation(0, j) - &clip.translation(0, 0)) * 3;
+      if (differs[k] | differs[k + 1] | differs[k + 2]) c.trackJoints.push_back(j);
+    }
+  }
   const size_t nt = static_cast<size_t>(F) * c.trackJoints.size();
   c.vx.assign(nt, 0.0f);
   c.vy.assign(nt, 0.0f);
@@ -61,21 +93,29 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
       c.vz[i] = static_cast<float>(d.z());
     }
   }
-  c.poses = computeGlobalPoses(clip);
   c.up = detectUpAxis(clip, parts);
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
-  for (int side = 0; side < 2; ++side)
+  c.poseJoints.clear();
+  for (int side = 0; side < 2; ++side) {
+    c.ankle[side] = c.toe[side] = -1;
     if (auto chain = findLegChain(clip.skeleton(), parts, legs[side])) {
       c.ankle[side] = chain->ankle;
+      c.poseJoints.push_back(chain->ankle);
       for (int child : clip.skeleton().children(chain->ankle))
         if (parts.part(child) == legs[side]) {
           c.toe[side] = child;
+          c.poseJoints.push_back(child);
           break;
         }
     }
+  }
+  ForwardKinematicsJob fk;
+  fk.clip = &clip;
+  fk.output = &c.poses;
+  fk.joints = &c.poseJoints;
+  fk.run();
   c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
   c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
-  return c;
 }
 
 }  // namespace mm

@@ -24,12 +24,15 @@ struct AnalysisContext {
   // Rotation vector (radians) from frame f-1 to f of each joint's local
   // rotation, in the frame of f-1; zero at f = 0. [j * frames + f].
   std::vector<float> wx, wy, wz;
-  // Velocity of each translation track in metres per frame; [t * frames + f].
+  // Velocity of each translation track that moves at all, in metres per
+  // frame; [t * frames + f].
   std::vector<int> trackJoints;
   std::vector<float> vx, vy, vz;
 
-  // Global poses (file units), the up axis and the ankles (left, right; -1
-  // if not found), for the contact detectors.
+  // Global poses (file units) of the joints in poseJoints and their
+  // ancestors only (poses.has(j)), the up axis and the ankles (left, right;
+  // -1 if not found), for the contact detectors.
+  std::vector<int> poseJoints;
   GlobalPoses poses;
   Eigen::Vector3d up = Eigen::Vector3d::UnitY();
   int ankle[2] = {-1, -1};
@@ -41,6 +44,10 @@ struct AnalysisContext {
 
   // Builds the signals; `parts` must come from the clip's skeleton.
   static AnalysisContext build(const Clip& clip, const BodyPartMap& parts);
+  // The same into this context, reusing its buffers (an analyzer that runs
+  // over many clips keeps one context and so allocates, and page-faults,
+  // its large buffers once).
+  void rebuild(const Clip& clip, const BodyPartMap& parts);
 
   size_t at(int joint, int frame) const { return static_cast<size_t>(joint) * frames + frame; }
   int framesFor(double seconds) const;  // seconds -> frames at this clip's rate, at least 1

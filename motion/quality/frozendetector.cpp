@@ -11,6 +11,8 @@ void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   const int F = ctx.frames;
   if (F < 3) return;
   const double toDegPerSec = radToDeg(1.0) * ctx.fps;
+  // Speeds are compared squared (radians per frame), roots taken once per frame.
+  const double toDegPerSec2 = toDegPerSec * toDegPerSec;
   const int minLen = ctx.framesFor(preset.frozenMinSeconds);
   const int context = ctx.framesFor(preset.frozenContextSeconds);
   std::vector<float> speed(F);
@@ -22,13 +24,13 @@ void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, Quali
       if (static_cast<int>(ctx.partOf[j]) != p) continue;
       any = true;
       const size_t o = ctx.at(j, 0);
-      for (int f = 1; f < F; ++f) {
-        const double w = std::sqrt(double(ctx.wx[o + f]) * ctx.wx[o + f] + double(ctx.wy[o + f]) * ctx.wy[o + f] +
-                                   double(ctx.wz[o + f]) * ctx.wz[o + f]);
-        speed[f] = std::max(speed[f], static_cast<float>(w * toDegPerSec));
-      }
+      const float* x = ctx.wx.data() + o;
+      const float* y = ctx.wy.data() + o;
+      const float* z = ctx.wz.data() + o;
+      for (int f = 1; f < F; ++f) speed[f] = std::max(speed[f], x[f] * x[f] + y[f] * y[f] + z[f] * z[f]);
     }
     if (!any) continue;
+    for (int f = 1; f < F; ++f) speed[f] = static_cast<float>(std::sqrt(speed[f] * toDegPerSec2));
     for (int a = 1; a < F;) {
       if (speed[a] >= preset.frozenDegreesPerSecond) {
         ++a;

@@ -1,14 +1,22 @@
-// Jitter: high-frequency energy (third difference of the local rotations,
-// RMS over a short window) well above what the same joints show over the
-// rest of the clip, on most joints of a part at once. Natural bursts such as
-// a heel strike raise one or two joints; noise on a part raises them all.
+// Jitter: frame-to-frame noise on the local rotations of most joints of a
+// part. Motion is smooth at the frame rate, so successive second differences
+// of a rotation agree in sign; white noise of sigma per frame makes them
+// anti-correlated, with lag-1 autocovariance -4 sigma^2 per component. Over a
+// window of jitterWindowSeconds, each joint's noise is estimated from that
+// negative autocovariance (smooth motion, however fast, only adds positive
+// covariance, so it is never mistaken for noise), and its whiteness as
+// -autocovariance / variance (0.67 for pure noise, below 0 for smooth
+// motion). A part jitters where the median joint has noise of at least
+// jitterMinDegrees and whiteness of at least jitterWhiteness; a flagged run
+// is trimmed to the frames whose noise power reaches jitterEdgeFraction of
+// the run's peak (the window blurs the run's edges by half its length).
 #include "motion/quality/detectors.h"
 #include "motion/quality/signalutil.h"
 #include "motion/rotations.h"
 
 namespace mm {
 namespace {
-constexpr double kMaxSpikeShare = 0.5;  // of a window's high-frequency energy
+constexpr double kMaxSpikeShare = 0.5;  // of a window's second-difference energy
 }
 
 void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
@@ -16,47 +24,81 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   if (F < 5) return;
   const int half = std::max(1, ctx.framesFor(preset.jitterWindowSeconds) / 2);
   const double minRad = degToRad(preset.jitterMinDegrees);
-  std::vector<double> h2(F, 0.0), hp(F + 1, 0.0);
-  std::vector<float> level(F, 0.0f);
-  // Per part: each animated joint's level relative to its own baseline, per frame.
-  std::vector<std::vector<std::vector<float>>> perJoint(kBodyPartCount);
+  const double minRad2 = minRad * minRad;
+  // Per part and joint: noise (radians) and whiteness per frame.
+  std::vector<std::vector<std::vector<float>>> noise(kBodyPartCount), white(kBodyPartCount);
+  std::vector<double> c0(F + 1, 0.0), c1(F + 1, 0.0), a2(F, 0.0);
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
     const float* y = ctx.wy.data() + o;
     const float* z = ctx.wz.data() + o;
-    for (int f = 2; f < F - 1; ++f) {
-      const double dx = x[f + 1] - 2.0 * x[f] + x[f - 1];
-      const double dy = y[f + 1] - 2.0 * y[f] + y[f - 1];
-      const double dz = z[f + 1] - 2.0 * z[f] + z[f - 1];
-      h2[f] = dx * dx + dy * dy + dz * dz;
-    }
-    for (int f = 0; f < F; ++f) hp[f + 1] = hp[f] + h2[f];
-    std::vector<float> rel(F, 0.0f);
+    // a[f]: second difference of the rotation ending at frame f (f >= 2).
+    double px = 0, py = 0, pz = 0;
     for (int f = 0; f < F; ++f) {
-      const int lo = std::max(0, f - half), hi = std::min(F, f + half + 1);
-      level[f] = static_cast<float>(std::sqrt((hp[hi] - hp[lo]) / (hi - lo)));
+      double ax = 0, ay = 0, az = 0, cov = 0;
+      if (f >= 2) {
+        ax = x[f] - x[f - 1];
+        ay = y[f] - y[f - 1];
+        az = z[f] - z[f - 1];
+        if (f >= 3) cov = ax * px + ay * py + az * pz;
+      }
+      a2[f] = ax * ax + ay * ay + az * az;
+      c0[f + 1] = c0[f] + a2[f];
+      c1[f + 1] = c1[f] + cov;
+      px = ax, py = ay, pz = az;
+    }
+    std::vector<float> sigma(F, 0.0f), whiteness(F, 0.0f);
+    for (int f = 0; f < F; ++f) {
+      const int lo = std::max(3, f - half), hi = std::min(F, f + half + 1);
+      if (hi <= lo) continue;
+      const double v = c0[hi] - c0[lo], cov = c1[hi] - c1[lo];
+      if (cov >= 0.0 || v <= 0.0) continue;
+      const double s2 = -cov / (12.0 * (hi - lo));
+      // Below the threshold the value cannot lift the part's median over
+      // it, so the spike test below is only needed above it.
+      if (s2 < minRad2) continue;
       // One discontinuity (a pop, a swap) fills a window with a single spike;
-      // jitter spreads its energy. Windows ruled by one spike are not jitter.
+      // noise spreads its energy. Windows ruled by one spike are not jitter.
       double peak = 0.0;
-      for (int k = lo; k < hi; ++k) peak = std::max(peak, h2[k]);
-      rel[f] = peak <= kMaxSpikeShare * (hp[hi] - hp[lo]) ? 1.0f : 0.0f;
+      for (int k = lo; k < hi; ++k) peak = std::max(peak, a2[k]);
+      if (peak > kMaxSpikeShare * v) continue;
+      sigma[f] = static_cast<float>(std::sqrt(s2));
+      whiteness[f] = static_cast<float>(-cov / v);
     }
-    const double baseline = quality::median(level);
-    if (baseline <= 0.0) continue;  // a joint that never moves says nothing
-    for (int f = 0; f < F; ++f) rel[f] = (rel[f] > 0 && level[f] >= minRad) ? static_cast<float>(level[f] / baseline) : 0.0f;
-    perJoint[static_cast<int>(ctx.partOf[j])].push_back(std::move(rel));
+    const int p = static_cast<int>(ctx.partOf[j]);
+    noise[p].push_back(std::move(sigma));
+    white[p].push_back(std::move(whiteness));
   }
-  std::vector<float> column;
+  std::vector<float> column, partNoise(F);
+  std::vector<char> flagged(F);
   for (int p = 0; p < kBodyPartCount; ++p) {
-    const auto& joints = perJoint[p];
-    if (joints.empty()) continue;
-    column.resize(joints.size());
+    // Median over all the part's joints: noise on one or two joints is a
+    // joint problem (pops), not a noisy part.
+    const size_t n = noise[p].size();
+    if (n == 0) continue;
+    column.resize(n);
     for (int f = 0; f < F; ++f) {
-      for (size_t k = 0; k < joints.size(); ++k) column[k] = joints[k][f];
-      const double typical = quality::median(column);
-      if (typical > preset.jitterRelative)
-        report.flag(ArtifactType::Jitter, f, static_cast<BodyPart>(p), quality::severity(typical, preset.jitterRelative));
+      for (size_t k = 0; k < n; ++k) column[k] = noise[p][k][f];
+      partNoise[f] = static_cast<float>(quality::medianInPlace(column.data(), n));
+      flagged[f] = 0;
+      if (partNoise[f] < minRad) continue;
+      for (size_t k = 0; k < n; ++k) column[k] = white[p][k][f];
+      flagged[f] = quality::medianInPlace(column.data(), n) >= preset.jitterWhiteness;
+    }
+    for (int f = 0; f < F;) {
+      if (!flagged[f]) {
+        ++f;
+        continue;
+      }
+      int e = f;
+      float peak = 0.0f;
+      while (e < F && flagged[e]) peak = std::max(peak, partNoise[e++]);
+      const double edge = preset.jitterEdgeFraction * double(peak) * peak;
+      for (int k = f; k < e; ++k)
+        if (double(partNoise[k]) * partNoise[k] >= edge)
+          report.flag(ArtifactType::Jitter, k, static_cast<BodyPart>(p), quality::severity(partNoise[k], minRad));
+      f = e;
     }
   }
 }

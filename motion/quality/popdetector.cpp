@@ -25,27 +25,72 @@ struct Series {
     const double rz = (z[s] - z[s - 1]) + (z[e] - z[e + 1]);
     return std::sqrt(rx * rx + ry * ry + rz * rz);
   }
+  // |sum of w over [s, e] - what the neighbours' velocity predicts|: how far
+  // the pose after the excursion is from where the motion was heading. A
+  // pop returns; a catch-up jump (the end of a frozen span) or a step does not.
+  double displacement(int s, int e) const {
+    const double n = 0.5 * (e - s + 1);
+    double rx = -n * (x[s - 1] + x[e + 1]), ry = -n * (y[s - 1] + y[e + 1]), rz = -n * (z[s - 1] + z[e + 1]);
+    for (int k = s; k <= e; ++k) rx += x[k], ry += y[k], rz += z[k];
+    return std::sqrt(rx * rx + ry * ry + rz * rz);
+  }
 };
 
 // Flags pops of one series; `minJump` in the series' units per frame.
-template <typename Flag>
-void scanSeries(const Series& s, int frames, double minJump, const QualityPreset& preset, int maxLen, Flag&& flag) {
+// `explained(f)`: another detector already accounts for a step at frame f.
+template <typename Flag, typename Explained>
+void scanSeries(const Series& s, int frames, double minJump, const QualityPreset& preset, int maxLen, Flag&& flag,
+                Explained&& explained) {
   if (frames < 4) return;
-  std::vector<float> jumps(frames - 2);
-  for (int f = 2; f < frames; ++f) jumps[f - 2] = static_cast<float>(s.d(f, f - 1));
-  const double threshold = std::max(minJump, preset.popRelative * quality::median(jumps));
+  // jump[f] = |w(f) - w(f-1)|, computed once (the scan reads each twice).
+  std::vector<float> jump(frames, 0.0f);
+  for (int f = 1; f < frames; ++f) jump[f] = static_cast<float>(s.d(f, f - 1));
+  const double threshold = std::max(minJump, preset.popRelative * quality::sampledMedian(jump.data() + 2, frames - 2));
+  std::vector<char> covered(frames, 0);
+  auto mark = [&](int a, int b, float sev) {
+    for (int f = a; f < b; ++f) {
+      flag(f, sev);
+      covered[f] = 1;
+    }
+  };
+  // w(0) is 0 (no frame before), close enough to the slow start of a take
+  // for a pop starting at frame 1.
   for (int start = 2; start < frames - 1; ++start) {
-    const double out = s.d(start, start - 1);
-    if (out <= threshold) continue;
+    const double out = jump[start];
+    if (out <= threshold || explained(start)) continue;
     for (int e = start + 1; e <= std::min(start + maxLen, frames - 2); ++e) {
-      if (s.d(e, e + 1) > threshold && s.residual(start, e) < preset.popReturnFraction * out) {
-        const float sev = quality::severity(out, threshold);
-        for (int f = start; f < e; ++f) flag(f, sev);
+      if (jump[e + 1] > threshold && s.residual(start, e) < preset.popReturnFraction * out &&
+          s.displacement(start, e) < preset.popReturnFraction * out) {
+        mark(start, e, quality::severity(out, threshold));
         start = e;  // the return jump is not a new pop
         break;
       }
     }
   }
+  // A pop that holds the first or the last frames of the take shows only one
+  // of its jumps: a lone spike of w (a step of the pose) with quiet frames on
+  // both sides, at most maxLen frames from the edge. The short side is wrong.
+  // w(0) is not a velocity, so a step needs frames f-2 .. f+1 (a pop of just
+  // the first or the last frame cannot be told from motion starting there).
+  auto lone = [&](int f) {
+    if (f < 2 || f + 1 >= frames || explained(f)) return 0.0;
+    const double jump = std::min(s.d(f, f - 1), s.d(f + 1, f));
+    if (jump <= threshold) return 0.0;
+    const double quiet = preset.popReturnFraction * jump;
+    if (f >= 3 && s.d(f - 1, f - 2) >= quiet) return 0.0;
+    if (f + 2 < frames && s.d(f + 2, f + 1) >= quiet) return 0.0;
+    return jump;
+  };
+  for (int e = 2; e <= std::min(maxLen, frames - 2) && !covered[e - 1]; ++e)
+    if (const double jump = lone(e)) {
+      mark(0, e, quality::severity(jump, threshold));
+      break;
+    }
+  for (int b = frames - 2; b >= std::max(2, frames - maxLen) && !covered[b]; --b)
+    if (const double jump = lone(b)) {
+      mark(b, frames, quality::severity(jump, threshold));
+      break;
+    }
 }
 
 }  // namespace
@@ -54,11 +99,20 @@ void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, Quality
   const int F = ctx.frames;
   const int maxLen = std::max(1, static_cast<int>(std::floor(preset.popMaxSeconds * ctx.fps + 1e-9)));
   const double minRad = degToRad(preset.popMinDegrees);
+  // A step where a frozen span, a swap or missing data begins or ends is
+  // theirs, not a pop at the take's edge.
+  auto explained = [&](int f) {
+    for (int g = std::max(0, f - 1); g <= f; ++g)
+      for (BodyPart p : kAllBodyParts)
+        for (ArtifactType t : {ArtifactType::Frozen, ArtifactType::Flip, ArtifactType::Missing})
+          if (report.score(t, g, p) >= 0.5f) return true;
+    return false;
+  };
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const BodyPart part = ctx.partOf[j];
     scanSeries(Series{ctx.wx.data() + o, ctx.wy.data() + o, ctx.wz.data() + o}, F, minRad, preset, maxLen,
-               [&](int f, float sev) { report.flag(ArtifactType::Pop, f, part, sev); });
+               [&](int f, float sev) { report.flag(ArtifactType::Pop, f, part, sev); }, explained);
   }
   // A jump of a translation track moves everything below it: all parts.
   for (size_t t = 0; t < ctx.trackJoints.size(); ++t) {
@@ -66,7 +120,8 @@ void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, Quality
     scanSeries(Series{ctx.vx.data() + o, ctx.vy.data() + o, ctx.vz.data() + o}, F, preset.popMinMeters, preset, maxLen,
                [&](int f, float sev) {
                  for (int p = 0; p < kBodyPartCount; ++p) report.flag(ArtifactType::Pop, f, static_cast<BodyPart>(p), sev);
-               });
+               },
+               explained);
   }
 }
 

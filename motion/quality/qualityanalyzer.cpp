@@ -13,13 +13,15 @@ bool QualityAnalysisJob::validate() const {
 
 bool QualityAnalysisJob::run() const {
   if (!validate()) return false;
-  const AnalysisContext ctx = AnalysisContext::build(*clip, *parts);
+  AnalysisContext local;
+  AnalysisContext& ctx = workspace ? *workspace : local;
+  ctx.rebuild(*clip, *parts);
   QualityReport report(clip->frameCount());
   detectMissing(ctx, preset, report);
   detectFrozen(ctx, preset, report);
-  detectPops(ctx, preset, report);
-  detectJitter(ctx, preset, report);
   detectFlips(ctx, preset, report);
+  detectPops(ctx, preset, report);  // after frozen, flips and missing: it defers to them at a take's edges
+  detectJitter(ctx, preset, report);
   detectFootSkate(ctx, preset, report);
   detectOverSmoothing(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
@@ -31,6 +33,20 @@ QualityReport analyzeQuality(const Clip& clip, const QualityPreset& preset) {
   const BodyPartMap parts = BodyPartMap::detect(clip.skeleton());
   QualityReport report;
   QualityAnalysisJob job{&clip, &parts, preset, &report};
+  job.run();
+  return report;
+}
+
+QualityAnalyzer::QualityAnalyzer() : mContext(new AnalysisContext) {}
+QualityAnalyzer::~QualityAnalyzer() { delete mContext; }
+
+QualityReport QualityAnalyzer::analyze(const Clip& clip, const QualityPreset& preset) {
+  return analyze(clip, BodyPartMap::detect(clip.skeleton()), preset);
+}
+
+QualityReport QualityAnalyzer::analyze(const Clip& clip, const BodyPartMap& parts, const QualityPreset& preset) {
+  QualityReport report;
+  QualityAnalysisJob job{&clip, &parts, preset, &report, mContext};
   job.run();
   return report;
 }

@@ -23,12 +23,16 @@ struct QualityPreset {
   double frozenContextSeconds = 0.5;
   double movingDegreesPerSecond = 5.0;
 
-  // Jitter: over jitterWindowSeconds, the RMS third difference of local
-  // rotations is at least jitterMinDegrees and jitterRelative times the
-  // joint's median level, on the median joint of a part.
-  double jitterWindowSeconds = 0.2;
-  double jitterRelative = 8.0;
-  double jitterMinDegrees = 3.0;
+  // Jitter (see jitterdetector.cpp): over jitterWindowSeconds, the median
+  // joint of a part carries frame-to-frame rotation noise of at least
+  // jitterMinDegrees (estimated per axis from the anti-correlation of
+  // successive second differences, which smooth motion never produces) with
+  // whiteness of at least jitterWhiteness (0.67 for pure noise); a flagged
+  // run keeps the frames whose noise power reaches jitterEdgeFraction of its peak.
+  double jitterWindowSeconds = 0.3;
+  double jitterMinDegrees = 1.1;
+  double jitterWhiteness = 0.4;
+  double jitterEdgeFraction = 0.35;
 
   // Foot skating (see footdetector.cpp): a foot point is low within
   // contactMeters of the floor (the lowest level the feet reach) while moving

@@ -15,6 +15,24 @@ inline double median(std::vector<float> v) {
   return v[mid];
 }
 
+// Median of a scratch array, reordering it (no copy, no allocation).
+inline double medianInPlace(float* v, size_t n) {
+  if (n == 0) return 0.0;
+  std::nth_element(v, v + n / 2, v + n);
+  return v[n / 2];
+}
+
+// Median estimated from at most `maxSamples` evenly spaced values (exact for
+// shorter inputs): a threshold relative to a joint's typical level needs no
+// exact median of an hour of frames. 0 for none.
+inline double sampledMedian(const float* v, size_t n, size_t maxSamples = 8192) {
+  if (n == 0) return 0.0;
+  if (n <= maxSamples) return median(std::vector<float>(v, v + n));
+  std::vector<float> s(maxSamples);
+  for (size_t i = 0; i < maxSamples; ++i) s[i] = v[i * n / maxSamples];
+  return median(std::move(s));
+}
+
 // The q-quantile (0..1) of the values (copied). 0 for none.
 inline double quantile(std::vector<float> v, double q) {
   if (v.empty()) return 0.0;

@@ -14,6 +14,8 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
   if (F < 8) return;
   const int half = std::max(1, ctx.framesFor(preset.smoothWindowSeconds) / 2);
   const double movingRadPerFrame = degToRad(preset.smoothMovingDegreesPerSecond) / ctx.fps;
+  const double moving2 = movingRadPerFrame * movingRadPerFrame;
+  const double relative2 = preset.smoothRelative * preset.smoothRelative;
   std::vector<int> moving(F, 0), smoothed(F, 0);
   std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0);
   std::vector<float> ratio(F, 0.0f), usable;
@@ -32,19 +34,20 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
       hp[f + 1] = hp[f] + h;
       vp[f + 1] = vp[f] + double(x[f]) * x[f] + double(y[f]) * y[f] + double(z[f]) * z[f];
     }
+    // Squared ratios (energy over speed squared): the same order, no roots.
     usable.clear();
     for (int f = 0; f < F; ++f) {
       const int lo = std::max(0, f - half), hi = std::min(F, f + half + 1);
-      const double speed = std::sqrt((vp[hi] - vp[lo]) / (hi - lo));
-      ratio[f] = speed > movingRadPerFrame ? static_cast<float>(std::sqrt((hp[hi] - hp[lo]) / (hi - lo)) / speed) : -1.0f;
+      const double v = vp[hi] - vp[lo];
+      ratio[f] = v > moving2 * (hi - lo) ? static_cast<float>((hp[hi] - hp[lo]) / v) : -1.0f;
       if (ratio[f] >= 0) usable.push_back(ratio[f]);
     }
     if (usable.size() < static_cast<size_t>(F / 4)) continue;  // a joint that rarely moves says nothing
-    const double baseline = quality::median(usable);
+    const double baseline = quality::sampledMedian(usable.data(), usable.size());
     for (int f = 0; f < F; ++f) {
       if (ratio[f] < 0) continue;
       ++moving[f];
-      smoothed[f] += ratio[f] * preset.smoothRelative < baseline;
+      smoothed[f] += ratio[f] * relative2 < baseline;
     }
   }
   for (int f = 0; f < F; ++f)

@@ -119,6 +119,46 @@ class TestQuality : public QObject {
     QCOMPARE(r.artifacts()[0].end, start + len);
   }
 
+  // A pop holding the first or the last 0.05 s of a take shows one jump
+  // only; it is still found, on exactly those frames.
+  void popAtTakeEdges_data() { variants_data(); }
+  void popAtTakeEdges() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const int len = std::max(2, static_cast<int>(std::lround(0.05 * fps)));
+    for (bool atStart : {true, false}) {
+      Clip c = smoothClip(fps, scale);
+      const int joint = c.skeleton().findJoint("LowerLeg_R");
+      const int start = atStart ? 0 : c.frameCount() - len, end = start + len;
+      const Eigen::Quaterniond jump(Eigen::AngleAxisd(degToRad(40), Eigen::Vector3d(1, 0, 0)));
+      for (int f = start; f < end; ++f) c.rotation(f, joint) = jump * c.rotation(f, joint);
+      const QualityReport r = analyzeQuality(c);
+      for (int f = 0; f < c.frameCount(); ++f)
+        QVERIFY2((r.score(ArtifactType::Pop, f, BodyPart::RightLeg) >= 0.5f) == (f >= start && f < end),
+                 qPrintable(QString("%1 %2").arg(atStart).arg(f)));
+    }
+  }
+
+  // A frozen span ends with a catch-up jump to where the motion went on;
+  // that step belongs to the frozen span, it is no pop.
+  void frozenCatchUpIsNoPop_data() { variants_data(); }
+  void frozenCatchUpIsNoPop() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    for (int start : {static_cast<int>(0.05 * fps) + 1, static_cast<int>(2.0 * fps)}) {
+      const int end = start + static_cast<int>(0.5 * fps);
+      for (int f = start; f < end; ++f)
+        for (int j = 0; j < c.jointCount(); ++j) {
+          c.rotation(f, j) = c.rotation(start - 1, j);
+          if (c.hasTrack(j)) c.translation(f, j) = c.translation(start - 1, j);
+        }
+    }
+    const QualityReport r = analyzeQuality(c);
+    QVERIFY(flaggedAny(r) > 0);
+    for (BodyPart p : kAllBodyParts) QCOMPARE(flaggedFrames(r, ArtifactType::Pop, p), 0);
+  }
+
   // The root jumps 10 cm for one frame: all parts, that frame.
   void rootPop_data() { variants_data(); }
   void rootPop() {
