@@ -25,6 +25,20 @@ struct Series {
     const double rz = (z[s] - z[s - 1]) + (z[e] - z[e + 1]);
     return std::sqrt(rx * rx + ry * ry + rz * rz);
   }
+  // residual() when e is the last frame: the velocity after is taken as w(e-1).
+  double residualAtEnd(int s, int e) const {
+    const double rx = (x[s] - x[s - 1]) + (x[e] - x[e - 1]);
+    const double ry = (y[s] - y[s - 1]) + (y[e] - y[e - 1]);
+    const double rz = (z[s] - z[s - 1]) + (z[e] - z[e - 1]);
+    return std::sqrt(rx * rx + ry * ry + rz * rz);
+  }
+  // displacement() when e is the last frame: the motion is predicted from w(s-1).
+  double displacementAtEnd(int s, int e) const {
+    const double n = e - s + 1;
+    double rx = -n * x[s - 1], ry = -n * y[s - 1], rz = -n * z[s - 1];
+    for (int k = s; k <= e; ++k) rx += x[k], ry += y[k], rz += z[k];
+    return std::sqrt(rx * rx + ry * ry + rz * rz);
+  }
   // |sum of w over [s, e] - what the neighbours' velocity predicts|: how far
   // the pose after the excursion is from where the motion was heading. A
   // pop returns; a catch-up jump (the end of a frozen span) or a step does not.
@@ -55,12 +69,19 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
   };
   // w(0) is 0 (no frame before), close enough to the slow start of a take
   // for a pop starting at frame 1.
-  for (int start = 2; start < frames - 1; ++start) {
+  // w(0) is 0 (no frame before): for a pop starting at frame 1 that reads as
+  // "at rest before", which takes usually are. A pop whose return is the
+  // last frame's w has no velocity after it: w(e-1) stands in for w(e+1).
+  for (int start = 1; start < frames - 1; ++start) {
     const double out = jump[start];
     if (out <= threshold || explained(start)) continue;
-    for (int e = start + 1; e <= std::min(start + maxLen, frames - 2); ++e) {
-      if (jump[e + 1] > threshold && s.residual(start, e) < preset.popReturnFraction * out &&
-          s.displacement(start, e) < preset.popReturnFraction * out) {
+    for (int e = start + 1; e <= std::min(start + maxLen, frames - 1); ++e) {
+      const bool last = e == frames - 1;
+      const double back = last ? jump[e] : jump[e + 1];
+      const double residual = last ? s.residualAtEnd(start, e) : s.residual(start, e);
+      const double displacement = last ? s.displacementAtEnd(start, e) : s.displacement(start, e);
+      if (back > threshold && residual < preset.popReturnFraction * out &&
+          displacement < preset.popReturnFraction * out) {
         mark(start, e, quality::severity(out, threshold));
         start = e;  // the return jump is not a new pop
         break;
@@ -81,12 +102,12 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
     if (f + 2 < frames && s.d(f + 2, f + 1) >= quiet) return 0.0;
     return jump;
   };
-  for (int e = 2; e <= std::min(maxLen, frames - 2) && !covered[e - 1]; ++e)
+  for (int e = 2; e <= std::min(maxLen, frames - 2) && !covered[e - 1] && !covered[e]; ++e)
     if (const double jump = lone(e)) {
       mark(0, e, quality::severity(jump, threshold));
       break;
     }
-  for (int b = frames - 2; b >= std::max(2, frames - maxLen) && !covered[b]; --b)
+  for (int b = frames - 2; b >= std::max(2, frames - maxLen) && !covered[b] && !covered[b - 1]; --b)
     if (const double jump = lone(b)) {
       mark(b, frames, quality::severity(jump, threshold));
       break;
