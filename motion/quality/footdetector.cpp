@@ -9,8 +9,10 @@
 // ends are the contact's anchors (where the foot landed and where it left).
 //
 // Inside a contact, a point slides when it is skateDriftMeters away from both
-// anchors, or when it moves faster than skateMetersPerSecond both into and
-// out of the frame (one-sided speeds, so the clean frame just after a slide
+// anchors while it moves (its path over skateMinSeconds either side is at
+// least half that: a foot standing dead still after a shuffle is planted),
+// or when it moves faster than skateMetersPerSecond both into and out of the
+// frame (one-sided speeds, so the clean frame just after a slide
 // is not blamed for the slide). A walking foot rolls from heel to toe, so one
 // of its points in contact always holds still: the foot skates only when
 // every point in contact slides. Slides closer than skateGapSeconds merge
@@ -54,6 +56,10 @@ void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joi
     low[f] = height < preset.contactMeters && std::abs(vertical) < preset.contactVerticalMetersPerSecond;
   }
   auto speed = [&](int f) { return std::max(step[f], f + 1 < F ? step[f + 1] : 0.0f); };
+  // travelled[f]: path length up to frame f in metres * fps (prefix sum of speeds).
+  std::vector<double> travelled(F, 0.0);
+  for (int f = 1; f < F; ++f) travelled[f] = travelled[f - 1] + step[f];
+  const int window = static_cast<int>(std::lround(preset.skateMinSeconds * ctx.fps));
   for (int f = 0; f < F;) {
     if (!low[f]) {
       ++f;
@@ -69,7 +75,12 @@ void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joi
       const double drift = std::min((h[k] - h[a]).norm(), (h[k] - h[b]).norm());
       out.drift[k] = static_cast<float>(drift);
       const float slowest = std::min(step[k], k + 1 < F ? step[k + 1] : step[k]);
-      out.sliding[k] = drift > preset.skateDriftMeters || slowest > preset.skateMetersPerSecond;
+      // Away from the anchors counts only while the foot moves around then:
+      // a foot standing dead still after a shuffle step is planted, not skating.
+      const int lo = std::max(a, k - window), hi = std::min(b, k + window);
+      const double path = (travelled[hi] - travelled[lo]) / ctx.fps;
+      out.sliding[k] = (drift > preset.skateDriftMeters && path > 0.5 * preset.skateDriftMeters) ||
+                       slowest > preset.skateMetersPerSecond;
     }
     f = e;
   }

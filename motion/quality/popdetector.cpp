@@ -59,7 +59,18 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
   // jump[f] = |w(f) - w(f-1)|, computed once (the scan reads each twice).
   std::vector<float> jump(frames, 0.0f);
   for (int f = 1; f < frames; ++f) jump[f] = static_cast<float>(s.d(f, f - 1));
-  const double threshold = std::max(minJump, preset.popRelative * quality::sampledMedian(jump.data() + 2, frames - 2));
+  // The typical change is taken over frames that change at all: a frozen
+  // or missing stretch (zero change) must not make natural motion look like
+  // pops. A series that mostly stands still (a static root track) keeps its
+  // plain median: there, any jump is news.
+  std::vector<float> moving;
+  moving.reserve(frames);
+  for (int f = 2; f < frames; ++f)
+    if (jump[f] > 1e-7f) moving.push_back(jump[f]);
+  const double typical = 2 * moving.size() >= static_cast<size_t>(frames - 2)
+                             ? quality::sampledMedian(moving.data(), moving.size())
+                             : quality::sampledMedian(jump.data() + 2, frames - 2);
+  const double threshold = std::max(minJump, preset.popRelative * typical);
   std::vector<char> covered(frames, 0);
   auto mark = [&](int a, int b, float sev) {
     for (int f = a; f < b; ++f) {

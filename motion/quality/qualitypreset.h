@@ -47,7 +47,7 @@ struct QualityPreset {
   double contactVerticalMetersPerSecond = 0.1;
   double swingMetersPerSecond = 0.5;
   double skateMetersPerSecond = 0.2;
-  double skateDriftMeters = 0.02;
+  double skateDriftMeters = 0.025;
   double skateMinSeconds = 0.1;
   double skateGapSeconds = 0.2;
 
