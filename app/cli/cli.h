@@ -33,5 +33,12 @@ int runConvert(Args args);
 int runBench(Args args);
 int runAnalyze(Args args);
 int runEval(Args args);
+int runClean(Args args);
+int runComplete(Args args);
+int runInbetween(Args args);
+// eval clean | complete | inbetween (evalrepair.cpp); `what` is the sub-command.
+int runEvalRepair(const std::string& what, Args& args);
+// bench clean (benchclean.cpp).
+int runBenchClean(Args& args);
 
 }  // namespace mm::cli

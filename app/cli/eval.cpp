@@ -194,7 +194,8 @@ int evalDetect(Args& args) {
 int runEval(Args args) {
   const std::string what = args.shift();
   if (what == "detect") return evalDetect(args);
-  return fail(kUsage, "usage: eval detect --data DIR [--seed S] [--clips N]");
+  if (what == "clean" || what == "complete" || what == "inbetween") return runEvalRepair(what, args);
+  return fail(kUsage, "usage: eval detect|clean|complete|inbetween --data DIR [--seed S] [--clips N] [--every K]");
 }
 
 }  // namespace mm::cli

@@ -15,9 +15,19 @@ const char* kHelp =
     "  convert IN OUT            convert between formats (from the extensions)\n"
     "  analyze IN [--json OUT] [--csv OUT] [--preset P.json]\n"
     "                            per-frame and per-part quality, artifact spans\n"
+    "  clean IN -o OUT [--method classic|auto|model] [--report R.json] [--preset P.json]\n"
+    "                            repair the artifacts the analysis finds; R.json lists what changed where\n"
+    "  complete IN -o OUT --mask MASK.json [--method classic|auto|model]\n"
+    "                            fill the joints and frames the mask marks as unknown\n"
+    "  inbetween IN -o OUT --frames A:B [--method classic|auto|model]\n"
+    "                            regenerate frames A..B-1 from the motion around them\n"
     "  eval detect --data DIR [--seed S] [--clips N]\n"
     "                            detection precision/recall/F1 on corrupted clips, false positives on clean ones\n"
+    "  eval clean|complete|inbetween --data DIR [--every N] [--clips N] [--seed S]\n"
+    "                            repair quality against the clean originals of lab-corrupted clips\n"
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
+    "  bench analyze             quality-analysis throughput on one core\n"
+    "  bench clean               classic clean-up of a one-hour take with injected artifacts on one core\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
@@ -35,5 +45,8 @@ int main(int argc, char** argv) {
   if (command == "bench") return runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
   if (command == "eval") return runEval(std::move(args));
+  if (command == "clean") return runClean(std::move(args));
+  if (command == "complete") return runComplete(std::move(args));
+  if (command == "inbetween") return runInbetween(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

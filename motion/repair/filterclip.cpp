@@ -115,6 +115,12 @@ std::vector<double> crossFadeWeights(int length, int fadeFrames, bool fadeIn, bo
   return w;
 }
 
+int filterReach(const FilterSpec& spec, double fps) {
+  int before = 0, after = 0;
+  contextFrames(spec, fps, &before, &after);
+  return std::max(before, after);
+}
+
 std::string filterClip(Clip& clip, const FilterSpec& spec, FrameRange range, const std::vector<int>& joints) {
   const int F = clip.frameCount(), J = clip.jointCount();
   if (!range.isInside(F))

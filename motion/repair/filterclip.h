@@ -83,6 +83,11 @@ struct FilterSpec {
 // empty or not inside the clip, unknown joint, or a bad spec.
 std::string filterClip(Clip& clip, const FilterSpec& spec, FrameRange range, const std::vector<int>& joints);
 
+// Frames of context filterClip reads beyond each end of its range (the
+// larger side; 0 after the range for the causal 1€ filter). `spec` must
+// validate at `fps`.
+int filterReach(const FilterSpec& spec, double fps);
+
 // Weight of the filtered value at each frame of a range of `length` frames
 // (0..1, smoothstep over `fadeFrames` frames at each end with a flag set);
 // exposed for tests and for editors that preview the blend.

@@ -5,6 +5,7 @@
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/repair/boundaryvelocity.h"
 #include "motion/repair/hermite.h"
+#include "motion/repair/tangentspace.h"
 #include "motion/rotations.h"
 
 #include <cmath>
@@ -51,6 +52,20 @@ class GapFiller {
     mClip.rotation(f, j) = f > 0 ? alignSign(q, mClip.rotation(f - 1, j)) : q;
   }
 
+  // Whether the velocity at a bracketing frame can be estimated: a known
+  // frame lies beyond it.
+  bool velocityKnown(const Gap& g, int edge, int side) const {
+    const int f = edge + side;
+    return inside(f) && !mMask.at(f, g.joint);
+  }
+  // An end velocity faded towards the straight path's over the gap
+  // (velocityHorizonSeconds); unchanged without a horizon.
+  Eigen::Vector3d faded(const Gap& g, const Eigen::Vector3d& velocity, const Eigen::Vector3d& straight) const {
+    const double h = mOptions.velocityHorizonSeconds, T = seconds(g);
+    if (!(h > 0)) return velocity;
+    return straight + (h * h / (h * h + T * T)) * (velocity - straight);
+  }
+
   void fillRotation(const Gap& g, FillMethod method) {
     const int j = g.joint;
     if (!inside(g.left()) || !inside(g.right())) {
@@ -61,8 +76,11 @@ class GapFiller {
     const Eigen::Quaterniond q0 = mClip.rotation(g.left(), j), q1 = mClip.rotation(g.right(), j);
     Eigen::Vector3d w0 = Eigen::Vector3d::Zero(), w1 = Eigen::Vector3d::Zero();
     if (method == FillMethod::Cubic) {
-      w0 = angularVelocity(mClip, mMask, j, g.left(), -1, mFit);
-      w1 = angularVelocity(mClip, mMask, j, g.right(), +1, mFit);
+      // The SLERP's constant body-frame velocity, the fallback and the
+      // direction the velocities fade towards.
+      const Eigen::Vector3d v = quatLog(q0.conjugate() * alignSign(q1, q0)) / seconds(g);
+      w0 = velocityKnown(g, g.left(), -1) ? faded(g, angularVelocity(mClip, mMask, j, g.left(), -1, mFit), v) : v;
+      w1 = velocityKnown(g, g.right(), +1) ? faded(g, angularVelocity(mClip, mMask, j, g.right(), +1, mFit), v) : v;
     }
     for (int f = g.start; f < g.end; ++f)
       store(f, j, method == FillMethod::Cubic ? hermiteRotation(q0, w0, q1, w1, seconds(g), at(g, f))
@@ -81,8 +99,9 @@ class GapFiller {
       for (int f = g.start; f < g.end; ++f) mClip.translation(f, j) = p0 + at(g, f) * (p1 - p0);
       return;
     }
-    const Eigen::Vector3d v0 = trackVelocity(mClip, mMask, j, g.left(), -1, mFit);
-    const Eigen::Vector3d v1 = trackVelocity(mClip, mMask, j, g.right(), +1, mFit);
+    const Eigen::Vector3d c = (p1 - p0) / seconds(g);  // the LERP's velocity
+    const Eigen::Vector3d v0 = velocityKnown(g, g.left(), -1) ? faded(g, trackVelocity(mClip, mMask, j, g.left(), -1, mFit), c) : c;
+    const Eigen::Vector3d v1 = velocityKnown(g, g.right(), +1) ? faded(g, trackVelocity(mClip, mMask, j, g.right(), +1, mFit), c) : c;
     for (int f = g.start; f < g.end; ++f) mClip.translation(f, j) = hermitePosition(p0, v0, p1, v1, seconds(g), at(g, f));
   }
 
@@ -141,6 +160,8 @@ std::vector<PatternDonor> mirroredLimbDonors(const Skeleton& skeleton, const Bod
 
 std::string GapFillOptions::validate(int jointCount) const {
   if (!(contextSeconds > 0) || !std::isfinite(contextSeconds)) return "velocity context must be a positive number of seconds";
+  if (!(velocityHorizonSeconds >= 0) || !std::isfinite(velocityHorizonSeconds))
+    return "velocity horizon must be zero or more seconds";
   if (velocityDegree < 1 || velocityDegree > 3) return "velocity fit degree must be 1, 2 or 3";
   if (method == FillMethod::Pattern && donors.empty()) return "pattern fill needs at least one donor joint";
   std::vector<bool> seen(static_cast<size_t>(std::max(0, jointCount)), false);

@@ -37,7 +37,9 @@ enum class FillMethod : unsigned char {
   Linear,
   // Cubic Hermite between the bracketing frames with velocities fitted to
   // the known frames beyond them (hermite.h, boundaryvelocity.h); rotations
-  // as tangent-space offsets from the SLERP.
+  // as tangent-space offsets from the SLERP. Where a bracketing frame has no
+  // known neighbour beyond it, its velocity is unknown and the straight
+  // path's (LERP / SLERP) is used. See also velocityHorizonSeconds.
   Cubic,
   // Borrows a donor joint's motion over the gap (see PatternDonor); the
   // translation tracks, the root, and joints without a usable donor are
@@ -74,6 +76,14 @@ struct GapFillOptions {
   // (seconds, > 0), and the degree (1..3) of the polynomial fitted to it.
   double contextSeconds = 0.1;
   int velocityDegree = 2;
+  // Cubic: how far (seconds, >= 0) the end velocities are trusted. Over a
+  // gap of T seconds between its bracketing frames, each end velocity's
+  // difference from the straight path's is scaled by h^2 / (h^2 + T^2): kept
+  // for short gaps, fading towards LERP / SLERP for gaps much longer than h,
+  // where a velocity says little about the motion in the middle and a cubic
+  // driven by it overshoots. 0: no fading (plain Hermite, exact for cubic
+  // polynomials). 0.5 s is best on the development data (eval complete).
+  double velocityHorizonSeconds = 0.0;
   // Pattern only: at most one donor per target; must not be empty.
   std::vector<PatternDonor> donors;
 

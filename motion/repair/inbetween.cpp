@@ -38,6 +38,7 @@ InbetweenResult inbetween(Clip& clip, FrameRange range, const InbetweenOptions& 
   fill.method = options.method == InbetweenMethod::SlerpLerp ? FillMethod::Linear : FillMethod::Cubic;
   fill.contextSeconds = options.contextSeconds;
   fill.velocityDegree = options.velocityDegree;
+  fill.velocityHorizonSeconds = options.velocityHorizonSeconds;
   result.error = fillGaps(clip, mask, fill).error;
   return result;
 }

@@ -37,6 +37,9 @@ struct InbetweenOptions {
   // degree (1..3) of the polynomial fitted to it.
   double contextSeconds = 0.1;
   int velocityDegree = 2;
+  // Hermite: velocity horizon (seconds, >= 0), see GapFillOptions. 0: plain
+  // Hermite.
+  double velocityHorizonSeconds = 0.0;
 };
 
 struct InbetweenResult {

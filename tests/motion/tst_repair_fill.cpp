@@ -496,6 +496,52 @@ class TestRepairFill : public QObject {
     qInfo("kick, in-between: mean joint error SLERP/LERP %.2f cm, Hermite %.2f cm", 100 * err[0], 100 * err[1]);
     QVERIFY(err[1] < 0.7 * err[0]);
   }
+
+  // Velocity horizon: a vanishing horizon turns Cubic into Linear; a
+  // horizon far longer than the gap leaves it the plain Hermite; in between
+  // the fill lies between the two.
+  void velocityHorizon() {
+    const Clip clean = curvedClip(30.0, 4.0);
+    const int j = clean.skeleton().findJoint("LowerArm_L");
+    FillMask mask(clean.frameCount(), clean.jointCount());
+    QVERIFY(mask.mark({30, 75}, {0, j}));  // 1.5 s
+    Clip linear = clean, plain = clean, tiny = clean, huge = clean, half = clean;
+    QVERIFY(fillGaps(linear, mask, withMethod(FillMethod::Linear)).ok());
+    QVERIFY(fillGaps(plain, mask, withMethod(FillMethod::Cubic)).ok());
+    GapFillOptions o = withMethod(FillMethod::Cubic);
+    o.velocityHorizonSeconds = 1e-9;
+    QVERIFY(fillGaps(tiny, mask, o).ok());
+    o.velocityHorizonSeconds = 1e9;
+    QVERIFY(fillGaps(huge, mask, o).ok());
+    o.velocityHorizonSeconds = 0.5;
+    QVERIFY(fillGaps(half, mask, o).ok());
+    QVERIFY(difference(tiny, linear, 30, 75).angle < 1e-9);
+    QVERIFY(difference(tiny, linear, 30, 75).translation < 1e-9);
+    QVERIFY(difference(huge, plain, 30, 75).angle < 1e-9);
+    QVERIFY(difference(huge, plain, 30, 75).translation < 1e-9);
+    const double toLinear = difference(half, linear, 30, 75).angle, toPlain = difference(half, plain, 30, 75).angle;
+    const double span = difference(plain, linear, 30, 75).angle;
+    QVERIFY(toLinear > 0 && toPlain > 0 && toLinear < span && toPlain < span);
+    o.velocityHorizonSeconds = -1;
+    QVERIFY(!fillGaps(half, mask, o).ok());
+  }
+
+  // A bracketing frame with no known neighbour gives no velocity: the
+  // straight path's is used, so steady motion is still filled exactly.
+  void isolatedKnownFrames() {
+    const Clip clean = steadyClip(30.0, 3.0);
+    FillMask mask(clean.frameCount(), clean.jointCount());
+    std::vector<int> all(clean.jointCount());
+    for (int j = 0; j < clean.jointCount(); ++j) all[j] = j;
+    // Known: ..., 19, then 25 alone, then 31, ... (each gap's far side is
+    // an isolated frame).
+    QVERIFY(mask.mark({20, 25}, all));
+    QVERIFY(mask.mark({26, 31}, all));
+    Clip c = clean;
+    QVERIFY(fillGaps(c, mask, withMethod(FillMethod::Cubic)).ok());
+    const Difference d = difference(c, clean, 20, 31);
+    QVERIFY2(d.angle < 1e-9 && d.translation < 1e-9, qPrintable(QString("%1 %2").arg(d.angle).arg(d.translation)));
+  }
 };
 
 QTEST_APPLESS_MAIN(TestRepairFill)

@@ -1,0 +1,194 @@
+// motionmender-cli clean | complete | inbetween: the repair commands.
+// Each reads IN, repairs in memory and writes OUT atomically; frames and
+// joints the repair does not touch keep their values.
+#include "cli.h"
+
+#include "io/motionfile.h"
+#include "io/qualityio.h"
+#include "io/repairio.h"
+#include "motion/bodyparts.h"
+#include "motion/quality/qualityanalyzer.h"
+#include "motion/repair/artifactrepair.h"
+#include "motion/repair/gapfill.h"
+#include "motion/repair/inbetween.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+namespace mm::cli {
+namespace {
+
+// The classical method behind each command's `--method classic` (the best
+// of the classical operators in `eval complete` / `eval inbetween`).
+constexpr FillMethod kCompleteFill = FillMethod::Cubic;
+constexpr InbetweenMethod kInbetween = InbetweenMethod::Hermite;
+constexpr double kVelocityHorizon = 0.5;  // seconds; see GapFillOptions
+
+// --method classic|auto|model. Returns kOk, or the exit code after printing
+// the error: unknown values are usage errors; `model` is a valid request
+// that cannot be served yet (no weights ship before the model issue).
+int takeMethod(Args& args, std::string* method) {
+  *method = "classic";
+  std::string m;
+  if (!args.takeOption("--method", &m)) return kOk;
+  if (m == "classic" || m == "auto") {
+    *method = m;
+    return kOk;
+  }
+  if (m == "model")
+    return fail(kError, "--method model: no learned model is available in this version (use --method classic or auto)");
+  return fail(kUsage, "unknown method '" + m + "' (classic, auto or model)");
+}
+
+// IN and -o OUT with a writable output format; kOk or the exit code.
+int takeInOut(Args& args, const char* usage, std::string* in, std::string* out) {
+  const bool hasOut = args.takeOption("-o", out) || args.takeOption("--output", out);
+  std::vector<std::string> pos;
+  std::string error;
+  if (!args.positionals(&pos, &error)) return fail(kUsage, error);
+  if (pos.size() != 1 || !hasOut || out->empty()) return fail(kUsage, usage);
+  *in = pos[0];
+  if (!canWrite(formatFromPath(*out)))
+    return fail(kUsage, *out + ": cannot write this format (writable: " + [] {
+      std::string s;
+      for (const std::string& e : writableExtensions()) s += (s.empty() ? "." : ", .") + e;
+      return s;
+    }() + ")");
+  return kOk;
+}
+
+// Loads IN (warnings to stderr); nullopt after printing the error.
+std::optional<Clip> load(const std::string& path) {
+  LoadResult in = loadMotion(path);
+  if (!in.ok()) {
+    fail(kError, in.error.toString());
+    return std::nullopt;
+  }
+  for (const std::string& w : in.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
+  in.clip->makeSignContinuous();
+  return std::move(in.clip);
+}
+
+int save(const Clip& clip, const std::string& path) {
+  const SaveResult saved = saveMotion(clip, path);
+  if (!saved.ok) return fail(kError, saved.error.toString());
+  return kOk;
+}
+
+}  // namespace
+
+int runClean(Args args) {
+  const char* usage =
+      "usage: clean IN -o OUT [--method classic|auto|model] [--report REPORT.json] [--preset P.json] "
+      "[--device auto|cpu|cuda]";
+  std::string method, reportPath, presetPath, device, in, out;
+  if (const int c = takeMethod(args, &method); c != kOk) return c;
+  const bool wantReport = args.takeOption("--report", &reportPath);
+  const bool hasPreset = args.takeOption("--preset", &presetPath);
+  // Only the model uses a device; accepted so scripts can pass it already.
+  if (args.takeOption("--device", &device) && device != "auto" && device != "cpu" && device != "cuda")
+    return fail(kUsage, "unknown device '" + device + "' (auto, cpu or cuda)");
+  if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
+  QualityPreset preset;
+  if (hasPreset) {
+    IoError e;
+    if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
+  }
+  std::optional<Clip> clip = load(in);
+  if (!clip) return kError;
+  const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
+  QualityAnalyzer analyzer;
+  const QualityReport report = analyzer.analyze(*clip, parts, preset);
+  RepairOptions options;
+  options.parts = &parts;
+  const std::vector<RepairResult> results = repairAll(*clip, report, options);
+  if (const int c = save(*clip, out); c != kOk) return c;
+  if (wantReport) {
+    const SaveResult r = writeTextFile(
+        reportPath, repairReportJson(results, in, out, clip->frameCount(), clip->fps(), method == "auto" ? "classic" : method));
+    if (!r.ok) return fail(kError, r.error.toString());
+  }
+  // Summary: per type, spans found and repaired.
+  std::map<std::string, std::pair<int, int>> byType;
+  int repaired = 0;
+  double worst = 0.0;
+  for (const RepairResult& r : results) {
+    auto& t = byType[artifactTypeName(r.type)];
+    ++t.first;
+    t.second += r.changed();
+    repaired += r.changed();
+    worst = std::max(worst, r.maxChangeMeters);
+    if (!r.ok()) std::fprintf(stderr, "motionmender-cli: warning: %s frames %d-%d not repaired: %s\n",
+                              artifactTypeName(r.type), r.start, r.end, r.error.c_str());
+  }
+  std::printf("%s: %d frames, %zu artifacts, %d repaired (classic), largest change %.3f m\n", in.c_str(),
+              clip->frameCount(), results.size(), repaired, worst);
+  for (const auto& [name, n] : byType) std::printf("  %-14s %4d found %4d repaired\n", name.c_str(), n.first, n.second);
+  std::printf("wrote %s\n", out.c_str());
+  return kOk;
+}
+
+int runComplete(Args args) {
+  const char* usage = "usage: complete IN -o OUT --mask MASK.json [--method classic|auto|model]";
+  std::string method, maskPath, in, out;
+  if (const int c = takeMethod(args, &method); c != kOk) return c;
+  if (!args.takeOption("--mask", &maskPath)) return fail(kUsage, usage);
+  if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
+  std::optional<Clip> clip = load(in);
+  if (!clip) return kError;
+  const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
+  FillMask mask;
+  IoError e;
+  if (!readFillMask(maskPath, *clip, parts, &mask, &e)) return fail(kError, e.toString());
+  GapFillOptions options;
+  options.method = kCompleteFill;
+  options.velocityHorizonSeconds = kVelocityHorizon;
+  if (options.method == FillMethod::Pattern) {
+    options.donors = mirroredLimbDonors(clip->skeleton(), parts);
+    if (options.donors.empty()) options.method = FillMethod::Cubic;
+  }
+  const GapFillResult r = fillGaps(*clip, mask, options);
+  if (!r.ok()) return fail(kError, maskPath + ": " + r.error);
+  if (r.unfilledSamples > 0)
+    return fail(kError, maskPath + ": the mask covers every frame of some joints: there is nothing to fill them from");
+  if (const int c = save(*clip, out); c != kOk) return c;
+  std::printf("%s: filled %d samples in %d gaps (%s), wrote %s\n", in.c_str(), r.filledSamples, r.gaps,
+              fillMethodName(options.method), out.c_str());
+  return kOk;
+}
+
+int runInbetween(Args args) {
+  const char* usage = "usage: inbetween IN -o OUT --frames A:B [--method classic|auto|model]";
+  std::string method, frames, in, out;
+  if (const int c = takeMethod(args, &method); c != kOk) return c;
+  if (!args.takeOption("--frames", &frames)) return fail(kUsage, usage);
+  // A:B, two whole numbers.
+  const size_t colon = frames.find(':');
+  char* endA = nullptr;
+  char* endB = nullptr;
+  const std::string a = colon == std::string::npos ? "" : frames.substr(0, colon);
+  const std::string b = colon == std::string::npos ? "" : frames.substr(colon + 1);
+  const long long A = std::strtoll(a.c_str(), &endA, 10), B = std::strtoll(b.c_str(), &endB, 10);
+  if (a.empty() || b.empty() || *endA || *endB || a[0] == ' ' || b[0] == ' ')
+    return fail(kUsage, "--frames '" + frames + "': expected A:B, two frame numbers (frames A..B-1 are regenerated)");
+  if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
+  std::optional<Clip> clip = load(in);
+  if (!clip) return kError;
+  const int F = clip->frameCount();
+  if (!(0 <= A && A < B && B <= F))
+    return fail(kError, in + ": --frames " + frames + " is not a range of frames inside the clip's " + std::to_string(F) +
+                            " frames (0 <= A < B <= " + std::to_string(F) + ")");
+  if (A == 0 && B == F) return fail(kError, in + ": --frames " + frames + " covers the whole clip: no frame to in-between from");
+  InbetweenOptions options;
+  options.method = kInbetween;
+  options.velocityHorizonSeconds = kVelocityHorizon;
+  const InbetweenResult r = inbetween(*clip, FrameRange{static_cast<int>(A), static_cast<int>(B)}, options);
+  if (!r.ok()) return fail(kError, in + ": " + r.error);
+  if (const int c = save(*clip, out); c != kOk) return c;
+  std::printf("%s: regenerated frames %lld-%lld (%s), wrote %s\n", in.c_str(), A, B - 1, inbetweenMethodName(options.method),
+              out.c_str());
+  return kOk;
+}
+
+}  // namespace mm::cli
