@@ -35,6 +35,10 @@ struct AnalysisContext {
   int ankle[2] = {-1, -1};
   int toe[2] = {-1, -1};  // first child of each ankle in its leg (-1 if none)
 
+  // Elbows and knees (left arm, right arm, left leg, right leg;
+  // findHingeChain), nullopt where a limb has no three-joint chain.
+  std::optional<HingeChain> hinges[4];
+
   // Left/right joint pairs of the arms [0] and legs [1], when both limbs
   // have the same structure; mirrorAxis as bodygeometry.h defines it.
   std::optional<LimbPairing> limbPairs[2];

@@ -15,7 +15,10 @@ using namespace mm;
 namespace {
 
 // A small humanoid (Bandai-style names) walking-ish: smooth sinusoids on
-// every joint and a root moving forward at 1.2 m/s. `scale` = units per metre.
+// every joint and a root moving forward at 1.2 m/s. Elbows and knees keep a
+// bend the natural way under their sinusoids (40 degrees forward for the
+// elbows, 25 with the shin back for the knees), so they never bend backwards.
+// `scale` = units per metre.
 Clip smoothClip(double fps, double scale, double seconds = 4.0) {
   Skeleton s;
   auto add = [&](const char* name, int parent, double x, double y, double z) {
@@ -43,6 +46,12 @@ Clip smoothClip(double fps, double scale, double seconds = 4.0) {
     s.addJoint("Toes" + suf, ft, Eigen::Vector3d(0, -0.05, 0.12) * scale);
   }
   const int frames = static_cast<int>(seconds * fps);
+  // A constant left factor leaves the frame-to-frame rotations untouched.
+  std::vector<Eigen::Quaterniond> flex(s.jointCount(), Eigen::Quaterniond::Identity());
+  flex[s.findJoint("LowerArm_L")] = axisQuatDegrees(1, -40);
+  flex[s.findJoint("LowerArm_R")] = axisQuatDegrees(1, 40);
+  flex[s.findJoint("LowerLeg_L")] = axisQuatDegrees(0, 25);
+  flex[s.findJoint("LowerLeg_R")] = axisQuatDegrees(0, 25);
   Clip c(s, frames, fps);
   for (int f = 0; f < frames; ++f) {
     const double t = f / fps;
@@ -52,7 +61,7 @@ Clip smoothClip(double fps, double scale, double seconds = 4.0) {
       const Eigen::Vector3d a(degToRad(20 * std::sin(2 * kPi * 1.0 * t + phase)),
                               degToRad(10 * std::sin(2 * kPi * 0.5 * t + 2 * phase)),
                               degToRad(15 * std::cos(2 * kPi * 0.8 * t + phase)));
-      c.rotation(f, j) = eulerToQuat(a, EulerOrder::ZXY);
+      c.rotation(f, j) = flex[j] * eulerToQuat(a, EulerOrder::ZXY);
     }
   }
   return c;

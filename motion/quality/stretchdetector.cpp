@@ -1,0 +1,46 @@
+// Stretch: in files whose joints carry position channels, a bone's length
+// (the length of its joint's translation) changes over time. Clips whose
+// only translation track places the body have nothing to check.
+#include "motion/corrupt/bodygeometry.h"
+#include "motion/quality/detectors.h"
+#include "motion/quality/signalutil.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mm {
+
+void detectStretch(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
+  if (ctx.trackJoints.size() < 2 || ctx.frames == 0) return;  // the root's track is never a bone
+  const Clip& clip = *ctx.clip;
+  const std::vector<char> placement = placementJoints(clip.skeleton());
+  const double toMeters = 1.0 / ctx.unitsPerMeter;
+  std::vector<float> length(ctx.frames), sorted;
+  for (int j : ctx.trackJoints) {
+    if (placement[j]) continue;
+    for (int f = 0; f < ctx.frames; ++f) length[f] = static_cast<float>(clip.translation(f, j).norm() * toMeters);
+    // The bone's own length: the most common one (the fullest band of one
+    // threshold's width), which a stretched span shorter than the rest of
+    // the clip cannot move, while the median follows one that covers half.
+    sorted = length;
+    std::sort(sorted.begin(), sorted.end());
+    const double band = std::max(preset.stretchRelative * sorted[sorted.size() / 2], preset.stretchMeters);
+    size_t best = 0, bestAt = 0;
+    for (size_t a = 0, b = 0; a < sorted.size(); ++a) {
+      while (b < sorted.size() && sorted[b] <= sorted[a] + band) ++b;
+      if (b - a > best) {
+        best = b - a;
+        bestAt = a;
+      }
+    }
+    const double bone = sorted[bestAt + best / 2];
+    const double threshold = std::max(preset.stretchRelative * bone, preset.stretchMeters);
+    for (int f = 0; f < ctx.frames; ++f) {
+      const double off = std::abs(length[f] - bone);
+      if (off > threshold && clip.isValid(f, j))
+        report.flag(ArtifactType::Stretch, f, ctx.partOf[j], quality::severity(off, threshold));
+    }
+  }
+}
+
+}  // namespace mm
