@@ -121,9 +121,10 @@ std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeCha
   constexpr double kMinBendSine = 0.0871557427;  // sin(5 degrees)
   constexpr int kMinBentFrames = 3;
   constexpr double kMajority = 0.65;
+  constexpr double kClearSine = 0.0174524064;  // sin(1 degree)
   const int F = clip.frameCount();
   Eigen::Matrix3d scatter = Eigen::Matrix3d::Zero();
-  std::vector<Eigen::Vector3d> bent;
+  std::vector<Eigen::Vector3d> bent, all;
   // Knee prior: the toe points forward, the shin folds backwards, so toe x
   // shin (upper joint's frame) is the flexion axis whatever the knee's angle.
   Eigen::Vector3d prior = Eigen::Vector3d::Zero();
@@ -134,6 +135,7 @@ std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeCha
     ++valid;
     double c = 1.0;
     const Eigen::Vector3d n = hingeBend(clip, chain, f, &c);
+    all.push_back(n);
     if (n.norm() > kMinBendSine) {
       scatter += n * n.transpose();
       bent.push_back(n);
@@ -156,6 +158,18 @@ std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeCha
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> eig(scatter);
   Eigen::Vector3d axis = eig.eigenvectors().col(2);  // largest eigenvalue last
   if (hasPrior) return Eigen::Vector3d(axis.dot(prior) < 0 ? -axis : axis);
+  // The median bend over all frames: a limb that hangs nearly straight still
+  // leans its degree or two the natural way, so a backward span shorter
+  // than half the clip cannot outvote it, however few frames bend clearly.
+  // (More than half of the frames leaning one way by over a degree.)
+  size_t leanPositive = 0, leanNegative = 0;
+  for (const Eigen::Vector3d& n : all) {
+    leanPositive += n.dot(axis) > kClearSine;
+    leanNegative += n.dot(axis) < -kClearSine;
+  }
+  if (2 * leanPositive > all.size()) return axis;
+  if (2 * leanNegative > all.size()) return Eigen::Vector3d(-axis);
+  // A limb straight half the time: the side most clearly bent frames take.
   int positive = 0;
   for (const Eigen::Vector3d& n : bent) positive += n.dot(axis) > 0;
   const double share = static_cast<double>(positive) / bent.size();

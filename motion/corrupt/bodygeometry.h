@@ -68,13 +68,16 @@ Eigen::Vector3d hingeBend(const Clip& clip, const HingeChain& chain, int frame, 
 // The axis (unit, in the upper joint's frame) about which the middle joint
 // bends naturally, learnt from the clip, since elbows and knees bend one way
 // only: the principal axis of the bends (hingeBend over the frames bent by
-// more than 5 degrees), pointed the way the median bend goes, so that a span
-// bent backwards (less than half the bent frames) does not turn it round.
-// Legs with a toe take the direction from the foot instead, which points
-// away from the side the shin folds to (toe x shin), and fall back on that
-// direction alone when the knee never bends. nullopt when the clip says
-// nothing reliable: an arm bent in fewer than 3 frames or bent both ways
-// about as often (less than 65 % of the bent frames on one side).
+// more than 5 degrees), pointed the way the median bend of all frames goes
+// (a limb hanging nearly straight still leans a degree or two the natural
+// way), so that a span bent backwards over less than half the clip does not
+// turn it round; when that median is within a degree of straight, the way
+// at least 65 % of the clearly bent frames go. Legs with a toe take the
+// direction from the foot instead, which points away from the side the
+// shin folds to (toe x shin), and fall back on that direction alone when
+// the knee never bends. nullopt when the clip says nothing reliable: an arm
+// bent in fewer than 3 frames, or straight half the time and bent both ways
+// about as often.
 std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain);
 
 // Signed bend (radians, -pi..pi) of the middle joint about `axis`: positive

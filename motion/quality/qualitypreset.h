@@ -61,7 +61,8 @@ struct QualityPreset {
 
   // Stretch: a translation track of a joint other than the body's placement
   // (bodygeometry.h placementJoints) whose length, the bone length, is
-  // further from its usual length (the most common over the clip) than
+  // further from its own length (the skeleton's rest offset when a fifth of
+  // the frames keep it, else the most common length over the clip) than
   // stretchRelative times that length and than stretchMeters (millimetre
   // noise on short bones is no stretch); flagged on the joint's part.
   double stretchRelative = 0.05;
@@ -69,7 +70,9 @@ struct QualityPreset {
 
   // Hyperextension: an elbow or knee bent backwards, against the natural
   // direction learnt from the clip (naturalHingeAxis), by more than
-  // hyperextensionDegrees; flagged on the limb.
+  // hyperextensionDegrees; flagged on the limb, with the frames around it
+  // where the joint swings fast (90 degrees/s) into or out of it while bent
+  // the natural way by less than twice hyperextensionDegrees.
   double hyperextensionDegrees = 15.0;
 
   // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of

@@ -1,6 +1,8 @@
 // Stretch: in files whose joints carry position channels, a bone's length
-// (the length of its joint's translation) changes over time. Clips whose
-// only translation track places the body have nothing to check.
+// (the length of its joint's translation) changes over time. The length it
+// should have is the skeleton's rest offset where a fifth of the frames or
+// more keep that, else the most common length. Clips whose only translation
+// track places the body have nothing to check.
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/quality/detectors.h"
 #include "motion/quality/signalutil.h"
@@ -9,6 +11,9 @@
 #include <cmath>
 
 namespace mm {
+namespace {
+constexpr double kRestShare = 0.2;  // of the frames
+}  // namespace
 
 void detectStretch(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   if (ctx.trackJoints.size() < 2 || ctx.frames == 0) return;  // the root's track is never a bone
@@ -33,7 +38,15 @@ void detectStretch(const AnalysisContext& ctx, const QualityPreset& preset, Qual
         bestAt = a;
       }
     }
-    const double bone = sorted[bestAt + best / 2];
+    // The rest offset of the file's skeleton is the bone's declared length:
+    // it wins where a fair share of the frames keep it, even when a stretch
+    // covers most of a short clip.
+    const double rest = clip.skeleton().offset(j).norm() * toMeters;
+    const double restBand = std::max(preset.stretchRelative * rest, preset.stretchMeters);
+    const auto lo = std::lower_bound(sorted.begin(), sorted.end(), static_cast<float>(rest - restBand));
+    const auto hi = std::upper_bound(sorted.begin(), sorted.end(), static_cast<float>(rest + restBand));
+    const bool restHolds = (hi - lo) >= kRestShare * static_cast<double>(sorted.size());
+    const double bone = restHolds ? rest : sorted[bestAt + best / 2];
     const double threshold = std::max(preset.stretchRelative * bone, preset.stretchMeters);
     for (int f = 0; f < ctx.frames; ++f) {
       const double off = std::abs(length[f] - bone);
