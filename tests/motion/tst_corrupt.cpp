@@ -827,6 +827,14 @@ class TestCorrupt : public QObject {
     QVERIFY(sameClip(a.clip, b.clip));
     QVERIFY(a.labels == b.labels);
     QVERIFY(a.artifacts == b.artifacts);
+    // Each of the newer injectors alone: same seed, same bits.
+    for (const Injector& fn : {Injector(injectPenetration), Injector(injectFloating), Injector(injectStretch),
+                               Injector(injectHyperextension)}) {
+      const Run x = inject(fn, clean, 7), y = inject(fn, clean, 7);
+      QVERIFY(sameClip(x.clip, y.clip));
+      QVERIFY(x.labels == y.labels);
+      QVERIFY(x.artifact == y.artifact);
+    }
     const CorruptionResult c = corruptClip(clean, config, 100);
     QVERIFY(!sameClip(a.clip, c.clip));
     QVERIFY(a.labels != c.labels);
