@@ -78,6 +78,11 @@ std::optional<std::array<int, 3>> longestTwoBoneChain(const Skeleton& s, const B
   return best;
 }
 
+// The natural axis is a statistic of the clip: a long take is sampled at
+// most kHingeSamples times, evenly.
+constexpr int kHingeSamples = 8192;
+int hingeSampleStride(int frames) { return std::max(1, (frames + kHingeSamples - 1) / kHingeSamples); }
+
 Eigen::Vector3d unitOrZero(const Eigen::Vector3d& v) {
   const double n = v.norm();
   return n > 0.0 ? Eigen::Vector3d(v / n) : Eigen::Vector3d::Zero();
@@ -118,6 +123,15 @@ Eigen::Vector3d hingeBend(const Clip& clip, const HingeChain& chain, int frame, 
 }
 
 std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain) {
+  std::vector<Eigen::Vector3d> bends(static_cast<size_t>(clip.frameCount()), Eigen::Vector3d::Zero());
+  double c = 1.0;
+  for (int f = 0; f < clip.frameCount(); f += hingeSampleStride(clip.frameCount()))
+    bends[f] = hingeBend(clip, chain, f, &c);
+  return naturalHingeAxis(clip, chain, bends);
+}
+
+std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain,
+                                                const std::vector<Eigen::Vector3d>& bends) {
   constexpr double kMinBendSine = 0.0871557427;  // sin(5 degrees)
   constexpr int kMinBentFrames = 3;
   constexpr double kMajority = 0.65;
@@ -130,11 +144,10 @@ std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeCha
   Eigen::Vector3d prior = Eigen::Vector3d::Zero();
   double priorWeight = 0.0;
   int valid = 0;
-  for (int f = 0; f < F; ++f) {
+  for (int f = 0; f < F; f += hingeSampleStride(F)) {
     if (!clip.isValid(f, chain.middle)) continue;
     ++valid;
-    double c = 1.0;
-    const Eigen::Vector3d n = hingeBend(clip, chain, f, &c);
+    const Eigen::Vector3d& n = bends[f];
     all.push_back(n);
     if (n.norm() > kMinBendSine) {
       scatter += n * n.transpose();

@@ -75,10 +75,15 @@ Eigen::Vector3d hingeBend(const Clip& clip, const HingeChain& chain, int frame, 
 // at least 65 % of the clearly bent frames go. Legs with a toe take the
 // direction from the foot instead, which points away from the side the
 // shin folds to (toe x shin), and fall back on that direction alone when
-// the knee never bends. nullopt when the clip says nothing reliable: an arm
+// the knee never bends. Takes longer than 8192 frames are sampled evenly
+// at that many frames. nullopt when the clip says nothing reliable: an arm
 // bent in fewer than 3 frames, or straight half the time and bent both ways
 // about as often.
 std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain);
+// The same from bends already computed: bends[f] = hingeBend(clip, chain, f)
+// for every sampled frame (every frame will do).
+std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain,
+                                                const std::vector<Eigen::Vector3d>& bends);
 
 // Signed bend (radians, -pi..pi) of the middle joint about `axis`: positive
 // bent the natural way, negative bent backwards.

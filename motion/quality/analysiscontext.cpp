@@ -75,6 +75,7 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
     }
   const BodyPart limbs[4] = {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg};
   for (int k = 0; k < 4; ++k) c.hinges[k] = findHingeChain(clip.skeleton(), parts, limbs[k]);
+  c.floor = estimateFloor(c);
   c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
   c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
   return c;

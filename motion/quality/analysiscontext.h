@@ -7,6 +7,7 @@
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/kinematics.h"
+#include "motion/quality/floorestimate.h"
 
 #include <optional>
 #include <vector>
@@ -38,6 +39,10 @@ struct AnalysisContext {
   // Elbows and knees (left arm, right arm, left leg, right leg;
   // findHingeChain), nullopt where a limb has no three-joint chain.
   std::optional<HingeChain> hinges[4];
+
+  // Contact levels of the feet and the floor (estimateFloor), computed once
+  // for the ground-contact detectors.
+  FloorEstimate floor;
 
   // Left/right joint pairs of the arms [0] and legs [1], when both limbs
   // have the same structure; mirrorAxis as bodygeometry.h defines it.

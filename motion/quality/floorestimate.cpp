@@ -10,6 +10,8 @@ namespace mm {
 namespace {
 constexpr double kStillMetersPerSecond = 0.25;
 constexpr double kBandMeters = 0.02;
+constexpr double kBinMeters = 0.001;
+constexpr double kMaxBins = 1 << 16;
 constexpr double kMinBandShare = 0.5;
 constexpr double kMinRestSeconds = 0.1;
 // A resting foot point lies at least this share of the leg's length (thigh
@@ -21,29 +23,43 @@ constexpr float kRepeatTolerance = 1e-9f;
 }  // namespace
 
 double contactLevel(const std::vector<float>& heights, const std::vector<float>& speeds, int minFrames) {
-  std::vector<float> still;
+  float lo = INFINITY, hi = -INFINITY;
+  size_t still = 0;
   for (size_t i = 0; i < heights.size(); ++i)
-    if (speeds[i] < kStillMetersPerSecond) still.push_back(heights[i]);
-  std::sort(still.begin(), still.end());
-  const size_t n = still.size();
-  std::vector<size_t> count(n);  // frames in the band starting at each still height
+    if (speeds[i] < kStillMetersPerSecond) {
+      lo = std::min(lo, heights[i]);
+      hi = std::max(hi, heights[i]);
+      ++still;
+    }
+  if (still == 0) return NAN;
+  // A histogram of millimetre bins (coarser for absurd ranges) keeps this
+  // linear in the frames; bands are kBandMeters wide.
+  const double width = std::max(kBinMeters, (static_cast<double>(hi) - lo) / kMaxBins);
+  const size_t bins = static_cast<size_t>((static_cast<double>(hi) - lo) / width) + 1;
+  const size_t band = std::max<size_t>(1, static_cast<size_t>(std::lround(kBandMeters / width)));
+  std::vector<size_t> prefix(bins + 1, 0);
+  for (size_t i = 0; i < heights.size(); ++i)
+    if (speeds[i] < kStillMetersPerSecond)
+      ++prefix[1 + std::min(bins - 1, static_cast<size_t>((heights[i] - lo) / width))];
+  for (size_t b = 0; b < bins; ++b) prefix[b + 1] += prefix[b];
+  auto inBand = [&](size_t a) { return prefix[std::min(bins, a + band)] - prefix[a]; };
   size_t best = 0;
-  for (size_t a = 0, b = 0; a < n; ++a) {
-    while (b < n && still[b] < still[a] + kBandMeters) ++b;
-    count[a] = b - a;
-    best = std::max(best, count[a]);
-  }
-  if (best == 0 || best < static_cast<size_t>(std::max(1, minFrames))) return NAN;
+  for (size_t a = 0; a < bins; ++a) best = std::max(best, inBand(a));
+  if (best < static_cast<size_t>(std::max(1, minFrames))) return NAN;
   // Feet can rest above the floor (a foot held up while standing on the
   // other, or a span of floating) but never below it: the floor is the
   // lowest band that holds at least kMinBandShare of the fullest one.
   size_t at = 0;
-  while (count[at] < kMinBandShare * best) ++at;
+  while (inBand(at) < kMinBandShare * best) ++at;
   // The peak of that cluster: the fullest band starting within one band width.
   size_t peak = at;
-  for (size_t a = at; a < n && still[a] < still[at] + kBandMeters; ++a)
-    if (count[a] > count[peak]) peak = a;
-  return still[peak + count[peak] / 2];
+  for (size_t a = at; a < std::min(bins, at + band); ++a)
+    if (inBand(a) > inBand(peak)) peak = a;
+  // Its median height.
+  const size_t half = prefix[peak] + (inBand(peak) + 1) / 2;
+  size_t b = peak;
+  while (prefix[b + 1] < half) ++b;
+  return lo + (b + 0.5) * width;
 }
 
 bool jointPathValid(const Clip& clip, int frame, int joint) {
@@ -76,9 +92,10 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
     }
     repeat[f] = same;
   }
-  std::vector<float> all;
+  std::vector<float> heightsOf[2];
   for (int kind = 0; kind < 2; ++kind) {
-    std::vector<float> heights, speeds;
+    std::vector<float>& heights = heightsOf[kind];
+    std::vector<float> speeds;
     for (int side = 0; side < 2; ++side) {
       const int joint = kind == 0 ? ctx.ankle[side] : ctx.toe[side];
       if (joint < 0) continue;
@@ -100,14 +117,17 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
         speeds.push_back(repeat[f] || !belowHip ? INFINITY : static_cast<float>(speed));
       }
     }
-    all.insert(all.end(), heights.begin(), heights.end());
     const double level = contactLevel(heights, speeds, minFrames);
     if (std::isnan(level)) continue;
     for (int side = 0; side < 2; ++side)
       if ((kind == 0 ? ctx.ankle[side] : ctx.toe[side]) >= 0) out.level[side][kind] = level;
     out.floor = std::isnan(out.floor) ? level : std::min(out.floor, level);
   }
-  if (std::isnan(out.floor) && !all.empty()) out.floor = quality::quantile(all, 0.02);
+  if (std::isnan(out.floor)) {
+    std::vector<float> all = std::move(heightsOf[0]);
+    all.insert(all.end(), heightsOf[1].begin(), heightsOf[1].end());
+    if (!all.empty()) out.floor = quality::quantile(std::move(all), 0.02);
+  }
   return out;
 }
 

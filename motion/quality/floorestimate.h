@@ -39,7 +39,8 @@ struct FloorEstimate {
   bool valid() const { return !std::isnan(floor); }
 };
 // From the context's ankles and toes (AnalysisContext::ankle, ::toe) over
-// the frames where they hold data (jointPathValid).
+// the frames where they hold data (jointPathValid). AnalysisContext::build
+// stores it in AnalysisContext::floor.
 FloorEstimate estimateFloor(const AnalysisContext& ctx);
 
 // True when the joint and every joint on its path to the root hold data in

@@ -5,7 +5,6 @@
 // contact always holds still; the foot skates when none does. Metres along
 // the up axis.
 #include "motion/quality/detectors.h"
-#include "motion/quality/floorestimate.h"
 #include "motion/quality/signalutil.h"
 
 #include <cmath>
@@ -18,7 +17,7 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
   const double toMeters = 1.0 / ctx.unitsPerMeter;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
   // The floor: the lowest contact level of the feet's points (floorestimate.h).
-  const FloorEstimate ground = estimateFloor(ctx);
+  const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   const double floor = ground.floor;
   const int minRun = ctx.framesFor(preset.skateMinSeconds);

@@ -41,7 +41,7 @@ double parabolaAcceleration(const std::vector<double>& height, int a, int b, dou
 }  // namespace
 
 void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
-  const FloorEstimate ground = estimateFloor(ctx);
+  const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
   for (int side = 0; side < 2; ++side)
@@ -60,7 +60,7 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
 void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   const int F = ctx.frames;
   if (F < 4) return;
-  const FloorEstimate ground = estimateFloor(ctx);
+  const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   // The lowest foot point's height above its contact level; NaN (never
   // airborne) where no foot point holds data.

@@ -23,13 +23,15 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
   const int F = ctx.frames;
   const double threshold = degToRad(preset.hyperextensionDegrees);
   const double swing = degToRad(kSwingDegreesPerSecond) / ctx.fps;
-  std::vector<double> back(F);
+  std::vector<double> back(F), cosine(F);
+  std::vector<Eigen::Vector3d> bend(F);
   for (const std::optional<HingeChain>& chain : ctx.hinges) {
     if (!chain) continue;
-    const std::optional<Eigen::Vector3d> axis = naturalHingeAxis(clip, *chain);
+    for (int f = 0; f < F; ++f) bend[f] = hingeBend(clip, *chain, f, &cosine[f]);
+    const std::optional<Eigen::Vector3d> axis = naturalHingeAxis(clip, *chain, bend);
     if (!axis) continue;
     for (int f = 0; f < F; ++f)
-      back[f] = clip.isValid(f, chain->middle) ? -signedHingeBend(clip, *chain, *axis, f) : -kPi;
+      back[f] = clip.isValid(f, chain->middle) ? -std::atan2(bend[f].dot(*axis), cosine[f]) : -kPi;
     for (int a = 0; a < F;) {
       if (!(back[a] > threshold)) {
         ++a;

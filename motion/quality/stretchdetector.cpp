@@ -21,8 +21,16 @@ void detectStretch(const AnalysisContext& ctx, const QualityPreset& preset, Qual
   const std::vector<char> placement = placementJoints(clip.skeleton());
   const double toMeters = 1.0 / ctx.unitsPerMeter;
   std::vector<float> length(ctx.frames), sorted;
-  for (int j : ctx.trackJoints) {
+  for (size_t t = 0; t < ctx.trackJoints.size(); ++t) {
+    const int j = ctx.trackJoints[t];
     if (placement[j]) continue;
+    // The track's path length bounds how far its length can stray: a bone
+    // that barely moves (the usual case) is done without a square root.
+    double travel = 0.0;
+    const size_t o = t * static_cast<size_t>(ctx.frames);
+    for (int f = 1; f < ctx.frames; ++f)
+      travel += std::abs(ctx.vx[o + f]) + std::abs(ctx.vy[o + f]) + std::abs(ctx.vz[o + f]);
+    if (travel <= preset.stretchMeters) continue;
     for (int f = 0; f < ctx.frames; ++f) length[f] = static_cast<float>(clip.translation(f, j).norm() * toMeters);
     // The bone's own length: the most common one (the fullest band of one
     // threshold's width), which a stretched span shorter than the rest of
