@@ -123,11 +123,16 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
       if ((kind == 0 ? ctx.ankle[side] : ctx.toe[side]) >= 0) out.level[side][kind] = level;
     out.floor = std::isnan(out.floor) ? level : std::min(out.floor, level);
   }
-  if (std::isnan(out.floor)) {
-    std::vector<float> all = std::move(heightsOf[0]);
-    all.insert(all.end(), heightsOf[1].begin(), heightsOf[1].end());
-    if (!all.empty()) out.floor = quality::quantile(std::move(all), 0.02);
-  }
+  // The floor is the bottom of the lowest contact band: the 2 % quantile of
+  // the foot points' heights from a band width under the lowest level up
+  // (so a span pushed below the floor does not count), or of all heights
+  // when no point ever rests.
+  std::vector<float> all;
+  const float from = std::isnan(out.floor) ? -INFINITY : static_cast<float>(out.floor - kBandMeters);
+  for (const std::vector<float>& heights : heightsOf)
+    for (float h : heights)
+      if (h >= from) all.push_back(h);
+  if (!all.empty()) out.floor = quality::quantile(std::move(all), 0.02);
   return out;
 }
 

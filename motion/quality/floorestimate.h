@@ -33,8 +33,10 @@ struct FloorEstimate {
   // [side: 0 left, 1 right][0 ankle, 1 toe]; NaN where the point is absent
   // or never rests for 0.1 s in all (contactLevel).
   double level[2][2] = {{NAN, NAN}, {NAN, NAN}};
-  // The floor: the lowest contact level (the toes', usually); when no point
-  // ever rests, the 2 % quantile of all foot point heights. NaN without feet.
+  // The floor, for foot skating: the bottom of the lowest contact band (the
+  // toes', usually), the 2 % quantile of the foot points' heights from 2 cm
+  // under the lowest level up; when no point ever rests, of all their
+  // heights (the floor foot skating always used). NaN without feet.
   double floor = NAN;
   bool valid() const { return !std::isnan(floor); }
 };
