@@ -37,9 +37,10 @@ struct Counts {
 
 // Types the lab injects, evaluated one type at a time so that every flagged
 // frame has one possible cause. "root pop" is a pop of the root translation.
-constexpr ArtifactType kEvaluated[] = {ArtifactType::Pop,       ArtifactType::Frozen, ArtifactType::Jitter,
-                                       ArtifactType::FootSkate, ArtifactType::Drift,  ArtifactType::OverSmoothed,
-                                       ArtifactType::Missing,   ArtifactType::Flip};
+constexpr ArtifactType kEvaluated[] = {ArtifactType::Pop,          ArtifactType::Frozen,  ArtifactType::Jitter,
+                                       ArtifactType::FootSkate,    ArtifactType::Drift,   ArtifactType::OverSmoothed,
+                                       ArtifactType::Missing,      ArtifactType::Flip,    ArtifactType::Penetration,
+                                       ArtifactType::Floating,     ArtifactType::Stretch, ArtifactType::Hyperextension};
 
 struct TypeStats {
   Counts frames;                          // frame level: any part
