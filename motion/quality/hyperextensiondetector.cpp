@@ -5,6 +5,8 @@
 // of that bend from near straight.
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/quality/detectors.h"
+
+#include <cmath>
 #include "motion/quality/signalutil.h"
 #include "motion/rotations.h"
 
@@ -30,8 +32,18 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
     for (int f = 0; f < F; ++f) bend[f] = hingeBend(clip, *chain, f, &cosine[f]);
     const std::optional<Eigen::Vector3d> axis = naturalHingeAxis(clip, *chain, bend);
     if (!axis) continue;
-    for (int f = 0; f < F; ++f)
-      back[f] = clip.isValid(f, chain->middle) ? -std::atan2(bend[f].dot(*axis), cosine[f]) : -kPi;
+    // Only angles within kSwingReach thresholds of straight matter below;
+    // bends well the natural way skip the arctangent (a clear negative).
+    const double reach = kSwingReach * threshold;
+    const double clearTan = reach < kPi / 2 ? std::tan(reach) : HUGE_VAL;
+    for (int f = 0; f < F; ++f) {
+      if (!clip.isValid(f, chain->middle)) {
+        back[f] = -kPi;
+        continue;
+      }
+      const double d = bend[f].dot(*axis);
+      back[f] = (d > 0.0 && cosine[f] > 0.0 && d > cosine[f] * clearTan) ? -kPi / 2 : -std::atan2(d, cosine[f]);
+    }
     for (int a = 0; a < F;) {
       if (!(back[a] > threshold)) {
         ++a;
