@@ -9,7 +9,7 @@ namespace mm {
 struct QualityPreset {
   // Pops: a joint's local rotation (or the root's position) jumps away and
   // comes back within popMaxSeconds.
-  double popMinDegrees = 15.0;      // smallest rotation jump reported
+  double popMinDegrees = 20.0;      // smallest rotation jump reported
   double popMinMeters = 0.03;       // smallest root jump reported
   double popRelative = 6.0;         // jump must exceed this many times the joint's typical frame-to-frame change
   double popReturnFraction = 0.5;   // the way back must cancel the way out to within this fraction
@@ -46,7 +46,7 @@ struct QualityPreset {
   double contactMeters = 0.03;
   double contactVerticalMetersPerSecond = 0.1;
   double swingMetersPerSecond = 0.5;
-  double skateMetersPerSecond = 0.2;
+  double skateMetersPerSecond = 0.25;
   double skateDriftMeters = 0.025;
   double skateMinSeconds = 0.1;
   double skateGapSeconds = 0.2;
