@@ -2,7 +2,9 @@
 
 #include "motion/kinematics.h"
 
+#include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace mm {
@@ -55,22 +57,154 @@ Eigen::Vector3d detectUpAxis(const Clip& clip, const BodyPartMap& parts) {
   return up;
 }
 
-std::optional<LegChain> findLegChain(const Skeleton& s, const BodyPartMap& parts, BodyPart leg) {
+namespace {
+
+// The (upper, middle, lower) chain of a limb whose two bones are the longest.
+std::optional<std::array<int, 3>> longestTwoBoneChain(const Skeleton& s, const BodyPartMap& parts, BodyPart limb) {
   if (parts.jointCount() != s.jointCount()) return std::nullopt;
-  std::optional<LegChain> best;
+  std::optional<std::array<int, 3>> best;
   double bestLength = -1.0;
-  for (int a : parts.jointsOf(leg)) {
+  for (int a : parts.jointsOf(limb)) {
     const int k = s.parent(a);
-    if (k < 0 || parts.part(k) != leg) continue;
+    if (k < 0 || parts.part(k) != limb) continue;
     const int h = s.parent(k);
-    if (h < 0 || parts.part(h) != leg) continue;
+    if (h < 0 || parts.part(h) != limb) continue;
     const double length = s.offset(a).norm() + s.offset(k).norm();
     if (length > bestLength) {
       bestLength = length;
-      best = LegChain{h, k, a};
+      best = std::array<int, 3>{h, k, a};
     }
   }
   return best;
+}
+
+// The natural axis is a statistic of the clip: a long take is sampled at
+// most kHingeSamples times, evenly.
+constexpr int kHingeSamples = 8192;
+int hingeSampleStride(int frames) { return std::max(1, (frames + kHingeSamples - 1) / kHingeSamples); }
+
+Eigen::Vector3d unitOrZero(const Eigen::Vector3d& v) {
+  const double n = v.norm();
+  return n > 0.0 ? Eigen::Vector3d(v / n) : Eigen::Vector3d::Zero();
+}
+
+}  // namespace
+
+std::optional<LegChain> findLegChain(const Skeleton& s, const BodyPartMap& parts, BodyPart leg) {
+  const auto c = longestTwoBoneChain(s, parts, leg);
+  if (!c) return std::nullopt;
+  return LegChain{(*c)[0], (*c)[1], (*c)[2]};
+}
+
+std::optional<ArmChain> findArmChain(const Skeleton& s, const BodyPartMap& parts, BodyPart arm) {
+  const auto c = longestTwoBoneChain(s, parts, arm);
+  if (!c) return std::nullopt;
+  return ArmChain{(*c)[0], (*c)[1], (*c)[2]};
+}
+
+std::optional<HingeChain> findHingeChain(const Skeleton& s, const BodyPartMap& parts, BodyPart limb) {
+  const auto c = longestTwoBoneChain(s, parts, limb);
+  if (!c) return std::nullopt;
+  HingeChain h{limb, (*c)[0], (*c)[1], (*c)[2], -1};
+  if (limb == BodyPart::LeftLeg || limb == BodyPart::RightLeg)
+    for (int child : s.children(h.lower))
+      if (parts.part(child) == limb) {
+        h.tip = child;
+        break;
+      }
+  return h;
+}
+
+Eigen::Vector3d hingeBend(const Clip& clip, const HingeChain& chain, int frame, double* cosine) {
+  const Eigen::Vector3d u = unitOrZero(clip.localTranslation(frame, chain.middle));
+  const Eigen::Vector3d v = unitOrZero(clip.rotation(frame, chain.middle) * clip.localTranslation(frame, chain.lower));
+  *cosine = u.isZero() || v.isZero() ? 1.0 : u.dot(v);
+  return u.cross(v);
+}
+
+std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain) {
+  std::vector<Eigen::Vector3d> bends(static_cast<size_t>(clip.frameCount()), Eigen::Vector3d::Zero());
+  double c = 1.0;
+  for (int f = 0; f < clip.frameCount(); f += hingeSampleStride(clip.frameCount()))
+    bends[f] = hingeBend(clip, chain, f, &c);
+  return naturalHingeAxis(clip, chain, bends);
+}
+
+std::optional<Eigen::Vector3d> naturalHingeAxis(const Clip& clip, const HingeChain& chain,
+                                                const std::vector<Eigen::Vector3d>& bends) {
+  constexpr double kMinBendSine = 0.0871557427;  // sin(5 degrees)
+  constexpr int kMinBentFrames = 3;
+  constexpr double kMajority = 0.65;
+  constexpr double kClearSine = 0.0174524064;  // sin(1 degree)
+  const int F = clip.frameCount();
+  Eigen::Matrix3d scatter = Eigen::Matrix3d::Zero();
+  std::vector<Eigen::Vector3d> bent, all;
+  // Knee prior: the toe points forward, the shin folds backwards, so toe x
+  // shin (upper joint's frame) is the flexion axis whatever the knee's angle.
+  Eigen::Vector3d prior = Eigen::Vector3d::Zero();
+  double priorWeight = 0.0;
+  int valid = 0;
+  for (int f = 0; f < F; f += hingeSampleStride(F)) {
+    if (!clip.isValid(f, chain.middle)) continue;
+    ++valid;
+    const Eigen::Vector3d& n = bends[f];
+    all.push_back(n);
+    if (n.norm() > kMinBendSine) {
+      scatter += n * n.transpose();
+      bent.push_back(n);
+    }
+    if (chain.tip >= 0) {
+      const Eigen::Quaterniond shinRot = clip.rotation(f, chain.middle);
+      const Eigen::Vector3d shin = unitOrZero(shinRot * clip.localTranslation(f, chain.lower));
+      const Eigen::Vector3d toe = unitOrZero(shinRot * (clip.rotation(f, chain.lower) * clip.localTranslation(f, chain.tip)));
+      const Eigen::Vector3d p = toe.cross(shin);
+      prior += p;
+      priorWeight += p.norm();
+    }
+  }
+  // The prior counts when the toe stands clearly off the shin's line on average.
+  const bool hasPrior = priorWeight > 0.0 && prior.norm() > 0.5 * priorWeight && prior.norm() > 0.3 * valid;
+  if (static_cast<int>(bent.size()) < kMinBentFrames) {
+    if (hasPrior) return Eigen::Vector3d(prior.normalized());
+    return std::nullopt;
+  }
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> eig(scatter);
+  Eigen::Vector3d axis = eig.eigenvectors().col(2);  // largest eigenvalue last
+  if (hasPrior) return Eigen::Vector3d(axis.dot(prior) < 0 ? -axis : axis);
+  // The median bend over all frames: a limb that hangs nearly straight still
+  // leans its degree or two the natural way, so a backward span shorter
+  // than half the clip cannot outvote it, however few frames bend clearly.
+  // (More than half of the frames leaning one way by over a degree.)
+  size_t leanPositive = 0, leanNegative = 0;
+  for (const Eigen::Vector3d& n : all) {
+    leanPositive += n.dot(axis) > kClearSine;
+    leanNegative += n.dot(axis) < -kClearSine;
+  }
+  if (2 * leanPositive > all.size()) return axis;
+  if (2 * leanNegative > all.size()) return Eigen::Vector3d(-axis);
+  // A limb straight half the time: the side most clearly bent frames take.
+  int positive = 0;
+  for (const Eigen::Vector3d& n : bent) positive += n.dot(axis) > 0;
+  const double share = static_cast<double>(positive) / bent.size();
+  if (share >= kMajority) return axis;
+  if (share <= 1.0 - kMajority) return Eigen::Vector3d(-axis);
+  return std::nullopt;
+}
+
+double signedHingeBend(const Clip& clip, const HingeChain& chain, const Eigen::Vector3d& axis, int frame) {
+  double c = 1.0;
+  const Eigen::Vector3d n = hingeBend(clip, chain, frame, &c);
+  return std::atan2(n.dot(axis), c);
+}
+
+std::vector<char> placementJoints(const Skeleton& s) {
+  std::vector<char> out(static_cast<size_t>(s.jointCount()), 0);
+  for (int j = 0; j >= 0 && j < s.jointCount();) {
+    out[j] = 1;
+    const std::vector<int> kids = s.children(j);
+    j = kids.size() == 1 ? kids[0] : -1;
+  }
+  return out;
 }
 
 std::optional<LimbPairing> pairLimbs(const Skeleton& s, const BodyPartMap& parts, BodyPart left, BodyPart right) {

@@ -7,9 +7,10 @@
 namespace mm {
 namespace {
 
-constexpr ArtifactType kPlacementOrder[] = {ArtifactType::FootSkate, ArtifactType::Drift,  ArtifactType::OverSmoothed,
-                                            ArtifactType::Jitter,    ArtifactType::Missing, ArtifactType::Frozen,
-                                            ArtifactType::Flip,      ArtifactType::Pop};
+constexpr ArtifactType kPlacementOrder[] = {
+    ArtifactType::FootSkate, ArtifactType::Penetration, ArtifactType::Drift,          ArtifactType::Floating,
+    ArtifactType::OverSmoothed, ArtifactType::Jitter,   ArtifactType::Missing,        ArtifactType::Stretch,
+    ArtifactType::Frozen,    ArtifactType::Hyperextension, ArtifactType::Flip,        ArtifactType::Pop};
 
 // Complement of the occupied spans, each widened by `gap` frames on both sides.
 std::vector<FrameSpan> freeRanges(const std::vector<InjectedArtifact>& placed, int frames, int gap) {

@@ -46,8 +46,9 @@ struct CorruptionResult {
 
 // Deterministic: the same clip, config and seed give bit-identical results
 // on every platform. Types are placed in a fixed order, most constrained
-// first (FootSkate, which needs planted feet of the clean clip, then the
-// longest spans: Drift, OverSmoothed, Jitter, Missing, Frozen, Flip, Pop);
+// first (FootSkate and Penetration, which need planted feet of the clean
+// clip, then the longest spans: Drift, Floating, OverSmoothed, Jitter,
+// Missing, Stretch, Frozen, Hyperextension, Flip, Pop);
 // each span is drawn uniformly among the positions still free. Frames outside
 // every span keep the clean clip's values bit for bit when the clean clip is
 // sign-continuous (run Clip::makeSignContinuous on it first: the result gets

@@ -59,13 +59,17 @@ struct InjectedArtifact {
   // Labelled parts (partBit mask).
   std::uint8_t partMask = 0;
   // The single joint the artifact acts on (popped joint; the root, 0, for
-  // root pops and drift; the ankle for foot skating), else -1.
+  // root pops, drift, penetration and floating; the ankle for foot skating;
+  // the stretched joint; the elbow or knee), else -1.
   int joint = -1;
   // Size in real units; what it measures depends on the type (see injectors.h):
   // Pop degrees (rotation) or metres (root), Frozen seconds, Jitter degrees
   // (per-axis sigma), FootSkate metres (peak ankle slide reached), Drift metres
   // (peak offset), OverSmoothed seconds (kernel sigma), Missing seconds,
-  // Flip degrees (largest rotation change of a swapped joint).
+  // Flip degrees (largest rotation change of a swapped joint), Penetration
+  // metres (peak sinking), Floating metres (peak rise), Stretch the relative
+  // length change (0.1 = 10 %), Hyperextension degrees (largest backward
+  // bend reached).
   double magnitude = 0.0;
 
   bool operator==(const InjectedArtifact& o) const {

@@ -3,6 +3,7 @@
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/corrupt/portablerandom.h"
 #include "motion/kinematics.h"
+#include "motion/quality/floorestimate.h"
 #include "motion/rotations.h"
 
 #include <algorithm>
@@ -133,6 +134,20 @@ const BodyContext& bodyOf(const Clip& clip, const CorruptionParams& params, cons
   if (placement.body) return *placement.body;
   owned = BodyContext::detect(clip, params);
   return *owned;
+}
+
+// Weight of frame i of an L-frame span that ramps in and out over `ramp`
+// frames with a raised cosine (shortened so that the middle frame reaches
+// 1) and holds 1 between.
+double taper(int i, int L, int ramp) {
+  ramp = std::min(ramp, (L - 1) / 2);  // the middle frame holds 1
+  const int fromEdge = std::min(i, L - 1 - i);
+  if (fromEdge >= ramp) return 1.0;
+  return 0.5 * (1.0 - std::cos(kPi * (fromEdge + 1) / (ramp + 1)));
+}
+
+int rampFrames(std::mt19937_64& rng, const CorruptionParams& params, double fps) {
+  return std::max(1, static_cast<int>(std::lround(draw(rng, params.taperSeconds) * fps)));
 }
 
 }  // namespace
@@ -519,6 +534,217 @@ std::optional<InjectedArtifact> injectLimbSwap(Clip& clip, CorruptionLabels& lab
   return a;
 }
 
+std::optional<InjectedArtifact> injectPenetration(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                                  const CorruptionParams& params, const Placement& placement) {
+  constexpr double kPlantedMeters = 0.02;  // lowest foot point above its contact level
+  constexpr double kLabelMeters = 0.01;    // a leg this far below its contact level is labelled
+  const int F = clip.frameCount();
+  if (!labelsFit(labels, F) || F < 3) return std::nullopt;
+  std::optional<BodyContext> owned;
+  const BodyContext& body = bodyOf(clip, params, placement, owned);
+  const double fps = clip.fps(), toMeters = 1.0 / body.unitsPerMeter;
+  struct Leg {
+    BodyPart part;
+    HingeChain chain;
+    int points[2];                          // ankle, toe (-1 if none)
+    std::vector<Eigen::Vector3d> pos[2];    // per point and frame, metres
+    std::vector<float> height[2];           // per point and frame, metres along up
+    std::vector<float> hip;            // hip height, metres
+    std::vector<float> clearance;      // lowest point above its contact level, metres
+    std::vector<FrameSpan> planted;
+  };
+  std::vector<Leg> legs;
+  for (BodyPart p : {BodyPart::LeftLeg, BodyPart::RightLeg})
+    if (const auto chain = findHingeChain(clip.skeleton(), body.parts, p))
+      legs.push_back({p, *chain, {chain->lower, chain->tip}, {}, {}, {}, {}, {}});
+  if (legs.empty()) return std::nullopt;
+  for (Leg& leg : legs) {
+    for (int k = 0; k < 2; ++k) {
+      leg.pos[k].resize(static_cast<size_t>(F));
+      leg.height[k].resize(static_cast<size_t>(F));
+    }
+    leg.hip.resize(static_cast<size_t>(F));
+  }
+  GlobalPoses poses;
+  constexpr int kChunk = 4096;
+  for (int b = 0; b < F; b += kChunk) {
+    const int e = std::min(F, b + kChunk);
+    ForwardKinematicsJob{&clip, b, e, &poses}.run();
+    for (Leg& leg : legs)
+      for (int f = b; f < e; ++f) {
+        for (int k = 0; k < 2; ++k)
+          if (leg.points[k] >= 0) {
+            leg.pos[k][f] = poses.position(f - b, leg.points[k]) * toMeters;
+            leg.height[k][f] = static_cast<float>(leg.pos[k][f].dot(body.up));
+          }
+        leg.hip[f] = static_cast<float>(poses.position(f - b, leg.chain.upper).dot(body.up) * toMeters);
+      }
+  }
+  auto speed = [&](const std::vector<Eigen::Vector3d>& p, int f) {
+    const int f0 = std::max(0, f - 1), f1 = std::min(F - 1, f + 1);
+    return (p[f1] - p[f0]).norm() * fps / (f1 - f0);
+  };
+  // Contact levels as the analysis finds them (floorestimate.h): still
+  // frames well below the hip, pooled over both feet per kind of point.
+  double level[2] = {NAN, NAN};
+  const int minRest = std::max(3, static_cast<int>(std::lround(0.1 * fps)));
+  for (int k = 0; k < 2; ++k) {
+    std::vector<float> heights, speeds;
+    for (const Leg& leg : legs) {
+      if (leg.points[k] < 0) continue;
+      const Skeleton& s = clip.skeleton();
+      const double reach = 0.33 * (s.offset(leg.chain.middle).norm() + s.offset(leg.chain.lower).norm()) * toMeters;
+      const std::vector<float>& h = leg.height[k];
+      for (int f = 0; f < F; ++f) {
+        heights.push_back(h[f]);
+        speeds.push_back(leg.hip[f] - h[f] > reach ? static_cast<float>(speed(leg.pos[k], f)) : INFINITY);
+      }
+    }
+    level[k] = contactLevel(heights, speeds, minRest);
+  }
+  const LengthRange len = framesFor(params.penetrationSeconds, fps);
+  const std::vector<FrameSpan> allowed = allowedRanges(placement, F);
+  std::vector<int> candidates;
+  for (size_t i = 0; i < legs.size(); ++i) {
+    Leg& leg = legs[i];
+    leg.clearance.assign(static_cast<size_t>(F), INFINITY);
+    for (int k = 0; k < 2; ++k)
+      if (leg.points[k] >= 0 && !std::isnan(level[k]))
+        for (int f = 0; f < F; ++f) leg.clearance[f] = std::min(leg.clearance[f], static_cast<float>(leg.height[k][f] - level[k]));
+    std::vector<FrameSpan> runs;
+    for (int f = 0; f < F; ++f) {
+      if (!(leg.clearance[f] < kPlantedMeters) || speed(leg.pos[0], f) >= params.plantSpeed) continue;
+      if (!runs.empty() && runs.back().end == f)
+        runs.back().end = f + 1;
+      else
+        runs.push_back({f, f + 1});
+    }
+    leg.planted = intersect(runs, allowed);
+    if (longest(leg.planted) >= len.min) candidates.push_back(static_cast<int>(i));
+  }
+  if (candidates.empty()) return std::nullopt;
+  const Leg& pick = legs[candidates[portable::uniformInt(rng, 0, static_cast<int>(candidates.size()) - 1)]];
+  const std::optional<FrameSpan> span = pickSpan(rng, pick.planted, len);
+  if (!span) return std::nullopt;
+  const double depth = draw(rng, params.penetrationMeters);
+  const int ramp = rampFrames(rng, params, fps);
+  InjectedArtifact a;
+  a.type = ArtifactType::Penetration;
+  a.start = span->start;
+  a.end = span->end;
+  a.joint = 0;
+  for (int f = a.start; f < a.end; ++f) {
+    const double sink = depth * taper(f - a.start, span->length(), ramp);
+    clip.translation(f, 0) -= body.up * (sink * body.unitsPerMeter);
+    a.magnitude = std::max(a.magnitude, sink);
+    for (const Leg& leg : legs)
+      if (leg.clearance[f] - sink < -kLabelMeters) a.partMask |= partBit(leg.part);
+  }
+  markLabels(labels, F, a);
+  return a;
+}
+
+std::optional<InjectedArtifact> injectFloating(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                               const CorruptionParams& params, const Placement& placement) {
+  const int F = clip.frameCount();
+  if (!labelsFit(labels, F)) return std::nullopt;
+  std::optional<BodyContext> owned;
+  const BodyContext& body = bodyOf(clip, params, placement, owned);
+  const std::optional<FrameSpan> span =
+      pickSpan(rng, allowedRanges(placement, F), framesFor(params.floatSeconds, clip.fps()));
+  if (!span) return std::nullopt;
+  const double rise = draw(rng, params.floatMeters);
+  const int ramp = rampFrames(rng, params, clip.fps());
+  InjectedArtifact a;
+  a.type = ArtifactType::Floating;
+  a.start = span->start;
+  a.end = span->end;
+  a.partMask = kAllPartsMask;
+  a.joint = 0;
+  for (int f = a.start; f < a.end; ++f) {
+    const double up = rise * taper(f - a.start, span->length(), ramp);
+    clip.translation(f, 0) += body.up * (up * body.unitsPerMeter);
+    a.magnitude = std::max(a.magnitude, up);
+  }
+  markLabels(labels, F, a);
+  return a;
+}
+
+std::optional<InjectedArtifact> injectStretch(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                              const CorruptionParams& params, const Placement& placement) {
+  const int F = clip.frameCount();
+  if (!labelsFit(labels, F)) return std::nullopt;
+  std::optional<BodyContext> owned;
+  const BodyContext& body = bodyOf(clip, params, placement, owned);
+  const std::vector<char> placed = placementJoints(clip.skeleton());
+  std::vector<int> bones;
+  for (int j : trackJoints(clip))
+    if (!placed[j] && clip.skeleton().offset(j).norm() >= 0.01 * body.unitsPerMeter) bones.push_back(j);
+  if (bones.empty()) return std::nullopt;
+  const int joint = bones[portable::uniformInt(rng, 0, static_cast<int>(bones.size()) - 1)];
+  const std::optional<FrameSpan> span =
+      pickSpan(rng, allowedRanges(placement, F), framesFor(params.stretchSeconds, clip.fps()));
+  if (!span) return std::nullopt;
+  const double stretch = draw(rng, params.stretchFraction);
+  const int ramp = rampFrames(rng, params, clip.fps());
+  InjectedArtifact a;
+  a.type = ArtifactType::Stretch;
+  a.start = span->start;
+  a.end = span->end;
+  a.partMask = partBit(body.parts.part(joint));
+  a.joint = joint;
+  for (int f = a.start; f < a.end; ++f) {
+    const double s = stretch * taper(f - a.start, span->length(), ramp);
+    clip.translation(f, joint) *= 1.0 + s;
+    a.magnitude = std::max(a.magnitude, s);
+  }
+  markLabels(labels, F, a);
+  return a;
+}
+
+std::optional<InjectedArtifact> injectHyperextension(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                                     const CorruptionParams& params, const Placement& placement) {
+  const int F = clip.frameCount();
+  if (!labelsFit(labels, F)) return std::nullopt;
+  std::optional<BodyContext> owned;
+  const BodyContext& body = bodyOf(clip, params, placement, owned);
+  struct Hinge {
+    HingeChain chain;
+    Eigen::Vector3d axis;
+  };
+  std::vector<Hinge> candidates;
+  for (BodyPart p : {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg})
+    if (const auto chain = findHingeChain(clip.skeleton(), body.parts, p))
+      if (const auto axis = naturalHingeAxis(clip, *chain)) candidates.push_back({*chain, *axis});
+  if (candidates.empty()) return std::nullopt;
+  const Hinge& pick = candidates[portable::uniformInt(rng, 0, static_cast<int>(candidates.size()) - 1)];
+  const std::optional<FrameSpan> span =
+      pickSpan(rng, allowedRanges(placement, F), framesFor(params.hyperextensionSeconds, clip.fps()));
+  if (!span) return std::nullopt;
+  const double target = degToRad(draw(rng, params.hyperextensionDegrees));
+  const int ramp = rampFrames(rng, params, clip.fps());
+  const int middle = pick.chain.middle;
+  double reached = 0.0;
+  for (int f = span->start; f < span->end; ++f) {
+    // Turn the lower bone about the hinge axis (upper joint's frame, so a
+    // left factor on the middle joint's local rotation) from its bend to
+    // `target` past straight, the other way.
+    const double bend = signedHingeBend(clip, pick.chain, pick.axis, f);
+    const double turn = taper(f - span->start, span->length(), ramp) * (bend + target);
+    store(clip, f, middle, Eigen::Quaterniond(Eigen::AngleAxisd(-turn, pick.axis)) * clip.rotation(f, middle));
+    reached = std::max(reached, -signedHingeBend(clip, pick.chain, pick.axis, f));
+  }
+  InjectedArtifact a;
+  a.type = ArtifactType::Hyperextension;
+  a.start = span->start;
+  a.end = span->end;
+  a.partMask = partBit(pick.chain.part);
+  a.joint = middle;
+  a.magnitude = radToDeg(reached);
+  markLabels(labels, F, a);
+  return a;
+}
+
 bool hasInjector(ArtifactType type) {
   switch (type) {
     case ArtifactType::Pop:
@@ -529,6 +755,10 @@ bool hasInjector(ArtifactType type) {
     case ArtifactType::OverSmoothed:
     case ArtifactType::Missing:
     case ArtifactType::Flip:
+    case ArtifactType::Penetration:
+    case ArtifactType::Floating:
+    case ArtifactType::Stretch:
+    case ArtifactType::Hyperextension:
       return true;
     default:
       return false;
@@ -547,6 +777,10 @@ std::optional<InjectedArtifact> injectArtifact(ArtifactType type, Clip& clip, Co
     case ArtifactType::OverSmoothed: return injectOverSmoothing(clip, labels, rng, params, placement);
     case ArtifactType::Missing: return injectMissing(clip, labels, rng, params, placement);
     case ArtifactType::Flip: return injectLimbSwap(clip, labels, rng, params, placement);
+    case ArtifactType::Penetration: return injectPenetration(clip, labels, rng, params, placement);
+    case ArtifactType::Floating: return injectFloating(clip, labels, rng, params, placement);
+    case ArtifactType::Stretch: return injectStretch(clip, labels, rng, params, placement);
+    case ArtifactType::Hyperextension: return injectHyperextension(clip, labels, rng, params, placement);
     default: return std::nullopt;
   }
 }

@@ -29,7 +29,10 @@
 // not the arms that ride along: their own channels are intact). Artifacts
 // that move the root translation or the whole pose (root pop, frozen, drift,
 // over-smoothing) label all five parts, since every part's world trajectory
-// is wrong and no single part's channels can fix it.
+// is wrong and no single part's channels can fix it. Floating raises the
+// root and labels all five parts too; penetration, which lowers it, labels
+// only the legs that end up below the floor (the artifact is where the body
+// meets the floor, and the parts above it move but collide with nothing).
 
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
@@ -118,6 +121,38 @@ struct CorruptionParams {
   ValueRange swapSeconds{0.2, 1.0};
   bool swapMirror = true;
 
+  // Penetration, floating, stretch and hyperextension ramp in and out with a
+  // raised cosine over taperSeconds at each end of their span (at most half
+  // the span) and hold in between.
+  ValueRange taperSeconds{0.1, 0.25};
+
+  // Penetration: inside a span where one leg is planted (its lowest foot
+  // point within 2 cm of its contact level, quality/floorestimate.h, and
+  // its ankle slower than plantSpeed), the whole body sinks by
+  // penetrationMeters (the root translation moves down the up axis). Labels
+  // the legs whose foot points go more than 1 cm below their contact level.
+  ValueRange penetrationSeconds{0.2, 1.0};
+  ValueRange penetrationMeters{0.05, 0.15};
+
+  // Floating: the root translation rises by floatMeters along up over the
+  // span; labels all parts.
+  ValueRange floatSeconds{0.5, 2.0};
+  ValueRange floatMeters{0.1, 0.4};
+
+  // Stretch: one bone, the translation track of a joint that is not the
+  // body's placement (placementJoints) and at least 1 cm long, is scaled by
+  // 1 + stretchFraction over the span; labels that joint's part. Clips with
+  // no such track are refused (a track is never added: that would change
+  // the clip outside the span).
+  ValueRange stretchSeconds{0.3, 1.5};
+  ValueRange stretchFraction{0.1, 0.3};
+
+  // Hyperextension: an elbow or knee whose natural bending direction the
+  // clip shows (naturalHingeAxis) turns about that axis until it is bent
+  // backwards by hyperextensionDegrees past straight; labels the limb.
+  ValueRange hyperextensionSeconds{0.2, 1.0};
+  ValueRange hyperextensionDegrees{20.0, 50.0};
+
   // World up axis for "horizontal" and "height": 0 = X, 1 = Y, 2 = Z
   // (positive direction), or -1 to detect it from the motion (detectUpAxis).
   int upAxis = -1;
@@ -168,9 +203,19 @@ std::optional<InjectedArtifact> injectMissing(Clip& clip, CorruptionLabels& labe
 std::optional<InjectedArtifact> injectLimbSwap(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
                                                const CorruptionParams& params, const Placement& placement = {});
 
-// True for the types above (Pop, Frozen, Jitter, FootSkate, Drift,
-// OverSmoothed, Missing, Flip); Penetration, Floating, Stretch and
-// Hyperextension have no injector yet.
+// Needs a leg (findLegChain) planted long enough.
+std::optional<InjectedArtifact> injectPenetration(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                                  const CorruptionParams& params, const Placement& placement = {});
+std::optional<InjectedArtifact> injectFloating(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                               const CorruptionParams& params, const Placement& placement = {});
+// Needs a bone with a translation track (see CorruptionParams).
+std::optional<InjectedArtifact> injectStretch(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                              const CorruptionParams& params, const Placement& placement = {});
+// Needs an elbow or knee whose natural direction the clip shows.
+std::optional<InjectedArtifact> injectHyperextension(Clip& clip, CorruptionLabels& labels, std::mt19937_64& rng,
+                                                     const CorruptionParams& params, const Placement& placement = {});
+
+// True for the types above: every ArtifactType has an injector.
 bool hasInjector(ArtifactType type);
 // Dispatches to the injector of `type`; nullopt for types without one.
 std::optional<InjectedArtifact> injectArtifact(ArtifactType type, Clip& clip, CorruptionLabels& labels,

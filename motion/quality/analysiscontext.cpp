@@ -109,11 +109,16 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
         }
     }
   }
+  // The detectors read the positions of the feet and, through them, of the
+  // hips and the root (the legs' ancestors): nothing else is computed.
   ForwardKinematicsJob fk;
   fk.clip = &clip;
   fk.output = &c.poses;
   fk.joints = &c.poseJoints;
   fk.run();
+  const BodyPart limbs[4] = {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg};
+  for (int k = 0; k < 4; ++k) c.hinges[k] = findHingeChain(clip.skeleton(), parts, limbs[k]);
+  c.floor = estimateFloor(c);
   c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
   c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
 }

@@ -7,6 +7,7 @@
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/kinematics.h"
+#include "motion/quality/floorestimate.h"
 
 #include <optional>
 #include <vector>
@@ -37,6 +38,14 @@ struct AnalysisContext {
   Eigen::Vector3d up = Eigen::Vector3d::UnitY();
   int ankle[2] = {-1, -1};
   int toe[2] = {-1, -1};  // first child of each ankle in its leg (-1 if none)
+
+  // Elbows and knees (left arm, right arm, left leg, right leg;
+  // findHingeChain), nullopt where a limb has no three-joint chain.
+  std::optional<HingeChain> hinges[4];
+
+  // Contact levels of the feet and the floor (estimateFloor), computed once
+  // for the ground-contact detectors.
+  FloorEstimate floor;
 
   // Left/right joint pairs of the arms [0] and legs [1], when both limbs
   // have the same structure; mirrorAxis as bodygeometry.h defines it.

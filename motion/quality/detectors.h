@@ -15,6 +15,10 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
 void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectStretch(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
+void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 void detectMissing(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report);
 
 }  // namespace mm

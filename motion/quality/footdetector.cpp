@@ -93,15 +93,10 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
   if (F < 3) return;
   const double toMeters = 1.0 / ctx.unitsPerMeter;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
-  // The floor: the lowest level the feet's points reach (a low quantile, so
-  // one bad frame does not move it).
-  std::vector<float> heights;
-  for (int side = 0; side < 2; ++side)
-    for (int joint : {ctx.ankle[side], ctx.toe[side]})
-      if (joint >= 0)
-        for (int f = 0; f < F; ++f) heights.push_back(static_cast<float>(ctx.poses.position(f, joint).dot(ctx.up) * toMeters));
-  if (heights.empty()) return;
-  const double floor = quality::quantile(heights, 0.02);
+  // The floor: the lowest contact level of the feet's points (floorestimate.h).
+  const FloorEstimate& ground = ctx.floor;
+  if (!ground.valid()) return;
+  const double floor = ground.floor;
   const int minRun = ctx.framesFor(preset.skateMinSeconds);
   const int maxGap = static_cast<int>(std::lround(preset.skateGapSeconds * ctx.fps));
   PointTrack tracks[2];

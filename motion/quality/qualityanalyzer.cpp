@@ -24,6 +24,10 @@ bool QualityAnalysisJob::run() const {
   detectJitter(ctx, preset, report);
   detectFootSkate(ctx, preset, report);
   detectOverSmoothing(ctx, preset, report);
+  detectPenetration(ctx, preset, report);
+  detectFloating(ctx, preset, report);
+  detectStretch(ctx, preset, report);
+  detectHyperextension(ctx, preset, report);
   report.buildSpans(std::max(0, static_cast<int>(preset.mergeGapSeconds * clip->fps())));
   *output = std::move(report);
   return true;

@@ -9,7 +9,7 @@ namespace mm {
 struct QualityPreset {
   // Pops: a joint's local rotation (or the root's position) jumps away and
   // comes back within popMaxSeconds.
-  double popMinDegrees = 15.0;      // smallest rotation jump reported
+  double popMinDegrees = 20.0;      // smallest rotation jump reported
   double popMinMeters = 0.03;       // smallest root jump reported
   double popRelative = 6.0;         // jump must exceed this many times the joint's typical frame-to-frame change
   double popReturnFraction = 0.5;   // the way back must cancel the way out to within this fraction
@@ -46,10 +46,46 @@ struct QualityPreset {
   double contactMeters = 0.03;
   double contactVerticalMetersPerSecond = 0.1;
   double swingMetersPerSecond = 0.5;
-  double skateMetersPerSecond = 0.2;
+  double skateMetersPerSecond = 0.25;
   double skateDriftMeters = 0.025;
   double skateMinSeconds = 0.1;
   double skateGapSeconds = 0.2;
+
+  // The floor (floorestimate.h): each foot point (ankle, toe) rests at its
+  // own contact level, the most common height of its still frames.
+  // Penetration: a foot point more than penetrationMeters below its contact
+  // level; flagged on that leg.
+  double penetrationMeters = 0.03;
+
+  // Floating: the body is airborne while the lowest foot point of both feet
+  // is more than floatMeters above its contact level. An airborne span that
+  // lasts at least floatMinSeconds must be a jump: the hips' vertical
+  // acceleration over it (least-squares parabola) within
+  // floatGravityTolerance * g of -g (g = 9.81 m/s^2), and no longer than
+  // floatMaxAirSeconds (a one-metre vertical jump lasts 0.9 s). Otherwise it
+  // is flagged on all parts, with the frames around it where the feet are
+  // still more than floatMeters / 4 up. Shorter spans (a run's flight
+  // phase) say too little to judge.
+  double floatMeters = 0.05;
+  double floatMinSeconds = 0.2;
+  double floatMaxAirSeconds = 1.0;
+  double floatGravityTolerance = 0.5;  // fraction of g
+
+  // Stretch: a translation track of a joint other than the body's placement
+  // (bodygeometry.h placementJoints) whose length, the bone length, is
+  // further from its own length (the skeleton's rest offset when a fifth of
+  // the frames keep it, else the most common length over the clip) than
+  // stretchRelative times that length and than stretchMeters (millimetre
+  // noise on short bones is no stretch); flagged on the joint's part.
+  double stretchRelative = 0.05;
+  double stretchMeters = 0.003;
+
+  // Hyperextension: an elbow or knee bent backwards, against the natural
+  // direction learnt from the clip (naturalHingeAxis), by more than
+  // hyperextensionDegrees; flagged on the limb, with the frames around it
+  // where the joint swings fast (90 degrees/s) into or out of it while bent
+  // the natural way by less than twice hyperextensionDegrees.
+  double hyperextensionDegrees = 15.0;
 
   // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of
   // high-frequency energy (third difference) to speed falls below

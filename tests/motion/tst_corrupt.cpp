@@ -6,6 +6,7 @@
 #include "motion/corrupt/portablerandom.h"
 #include "motion/kinematics.h"
 #include "motion/rotations.h"
+#include "testutil_rigs.h"
 
 #include <QtTest>
 
@@ -95,6 +96,13 @@ Clip walkClip(double fps, double seconds, double scale = 1.0) {
     }
   }
   c.makeSignContinuous();
+  return c;
+}
+
+// The walk with a translation track on every joint (holding its offset), as
+// files whose joints carry position channels have: what stretch needs.
+Clip withTracks(Clip c) {
+  for (int j = 0; j < c.jointCount(); ++j) c.addTrack(j);
   return c;
 }
 
@@ -236,6 +244,42 @@ class TestCorrupt : public QObject {
     QCOMPARE(arms->joints.size(), size_t(4));
     QCOMPARE(arms->joints[1], std::make_pair(s.findJoint("UpperArm_L"), s.findJoint("UpperArm_R")));
     QCOMPARE(arms->mirrorAxis, 0);
+    const auto arm = findArmChain(s, parts, BodyPart::RightArm);
+    QVERIFY(arm);
+    QCOMPARE(arm->shoulder, s.findJoint("UpperArm_R"));
+    QCOMPARE(arm->elbow, s.findJoint("LowerArm_R"));
+    QCOMPARE(arm->wrist, s.findJoint("Hand_R"));
+    // Hinges: the knee's toe gives its natural direction, the elbow's comes
+    // from how it bends; signed bends follow the clip's rotations.
+    const auto knee = findHingeChain(s, parts, BodyPart::LeftLeg);
+    QVERIFY(knee && knee->middle == leg->knee && knee->tip == s.findJoint("Toes_L"));
+    const auto elbow = findHingeChain(s, parts, BodyPart::LeftArm);
+    QVERIFY(elbow && elbow->middle == s.findJoint("LowerArm_L") && elbow->tip == -1);
+    const auto kneeAxis = naturalHingeAxis(c, *knee), elbowAxis = naturalHingeAxis(c, *elbow);
+    QVERIFY(kneeAxis && elbowAxis);
+    QVERIFY(kneeAxis->isApprox(Eigen::Vector3d::UnitX(), 1e-9));
+    for (int f = 0; f < c.frameCount(); f += 7) {
+      const double w = 2.0 * kPi * f / 30.0;
+      const double lift = std::max(0.0, std::sin(0.5 * w));
+      QVERIFY(std::abs(radToDeg(signedHingeBend(c, *knee, *kneeAxis, f)) - (35 + 40 * lift)) < 1e-6);
+      QVERIFY(std::abs(radToDeg(signedHingeBend(c, *elbow, *elbowAxis, f)) - (30 + 15 * std::sin(0.5 * w + 0.5))) < 1e-6);
+    }
+    // Bent backwards for less than half the clip, the elbow keeps its way.
+    Clip back = c;
+    for (int f = 0; f < 25; ++f) back.rotation(f, elbow->middle) = ry(-40);
+    QVERIFY(naturalHingeAxis(back, *elbow)->isApprox(*elbowAxis, 1e-6));
+    // Bent both ways alike, an elbow says nothing.
+    Clip both = c;
+    for (int f = 0; f < both.frameCount(); ++f) both.rotation(f, elbow->middle) = ry(f % 2 ? 30 : -30);
+    QVERIFY(!naturalHingeAxis(both, *elbow));
+    // Placement: the root of a rig rooted at the pelvis; Bandai's joint_Root and Hips.
+    const std::vector<char> placed = placementJoints(s);
+    QCOMPARE(std::count(placed.begin(), placed.end(), 1), 1L);
+    QVERIFY(placed[0]);
+    const Skeleton bandai = testrigs::bandai();
+    const std::vector<char> bandaiPlaced = placementJoints(bandai);
+    QCOMPARE(std::count(bandaiPlaced.begin(), bandaiPlaced.end(), 1), 2L);
+    QVERIFY(bandaiPlaced[bandai.findJoint("joint_Root")] && bandaiPlaced[bandai.findJoint("Hips")]);
     QVERIFY(detectUpAxis(c, parts).isApprox(Eigen::Vector3d::UnitY()));
     // The same body lying so that +Z is up.
     Clip zUp = c;
@@ -517,6 +561,136 @@ class TestCorrupt : public QObject {
     QVERIFY(angleBetween(r.clip.rotation(r.artifact.start, l), clean.rotation(r.artifact.start, rr)) < 1e-12);
   }
 
+  // The body sinks along -up, smoothly, inside a span where a foot is
+  // planted; the legs that go below the floor are labelled.
+  void penetration() {
+    const Clip clean = walkClip(30, 6);
+    const double upm = clean.unitsPerMeter();
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+      const Run r = inject(injectPenetration, clean, seed);
+      const InjectedArtifact& a = r.artifact;
+      const QString e = checkContract(clean, r.clip, r.labels, a);
+      QVERIFY2(e.isEmpty(), qPrintable(e));
+      QCOMPARE(a.type, ArtifactType::Penetration);
+      QCOMPARE(a.joint, 0);
+      QVERIFY(a.partMask != 0 && (a.partMask & ~(partBit(BodyPart::LeftLeg) | partBit(BodyPart::RightLeg))) == 0);
+      QCOMPARE(changedRotationParts(clean, r.clip, a), std::uint8_t(0));
+      QVERIFY(a.end - a.start >= 6 && a.end - a.start <= 30);
+      QVERIFY(a.magnitude >= 0.05 && a.magnitude <= 0.15);
+      double peak = 0;
+      for (int f = a.start; f < a.end; ++f) {
+        const Eigen::Vector3d d = (r.clip.translation(f, 0) - clean.translation(f, 0)) / upm;
+        QVERIFY(std::abs(d.x()) < 1e-12 && std::abs(d.z()) < 1e-12 && d.y() <= 0);
+        peak = std::max(peak, -d.y());
+      }
+      QVERIFY(std::abs(peak - a.magnitude) < 1e-9);
+      // Eases in and out.
+      QVERIFY(-(r.clip.translation(a.start, 0) - clean.translation(a.start, 0)).y() / upm < 0.5 * a.magnitude);
+      QVERIFY(-(r.clip.translation(a.end - 1, 0) - clean.translation(a.end - 1, 0)).y() / upm < 0.5 * a.magnitude);
+    }
+    // A skeleton without legs has no foot to sink.
+    Skeleton stick;
+    stick.addJoint("Root", Skeleton::kNoParent, Eigen::Vector3d(0, 1, 0));
+    stick.addJoint("Top", 0, Eigen::Vector3d(0, 1, 0));
+    Clip sc(stick, 60, 30);
+    std::mt19937_64 rng(1);
+    CorruptionLabels labels;
+    QVERIFY(!injectPenetration(sc, labels, rng, {}, {}));
+  }
+
+  void floating() {
+    const Clip clean = walkClip(30, 6);
+    const double upm = clean.unitsPerMeter();
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+      const Run r = inject(injectFloating, clean, seed);
+      const InjectedArtifact& a = r.artifact;
+      const QString e = checkContract(clean, r.clip, r.labels, a);
+      QVERIFY2(e.isEmpty(), qPrintable(e));
+      QCOMPARE(a.type, ArtifactType::Floating);
+      QCOMPARE(a.partMask, kAllPartsMask);
+      QCOMPARE(a.joint, 0);
+      QCOMPARE(changedRotationParts(clean, r.clip, a), std::uint8_t(0));
+      QVERIFY(a.end - a.start >= 15 && a.end - a.start <= 60);
+      QVERIFY(a.magnitude >= 0.1 && a.magnitude <= 0.4);
+      double peak = 0;
+      for (int f = a.start; f < a.end; ++f) {
+        const Eigen::Vector3d d = (r.clip.translation(f, 0) - clean.translation(f, 0)) / upm;
+        QVERIFY(std::abs(d.x()) < 1e-12 && std::abs(d.z()) < 1e-12 && d.y() >= 0);
+        peak = std::max(peak, d.y());
+      }
+      QVERIFY(std::abs(peak - a.magnitude) < 1e-9);
+    }
+  }
+
+  // One bone's translation track scales by 1 + s; a clip without bone
+  // tracks is refused, not given one.
+  void stretch() {
+    const Clip clean = withTracks(walkClip(30, 6));
+    const BodyPartMap parts = BodyPartMap::detect(clean.skeleton());
+    std::uint8_t seen = 0;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+      const Run r = inject(injectStretch, clean, seed);
+      const InjectedArtifact& a = r.artifact;
+      const QString e = checkContract(clean, r.clip, r.labels, a);
+      QVERIFY2(e.isEmpty(), qPrintable(e));
+      QCOMPARE(a.type, ArtifactType::Stretch);
+      QVERIFY(a.joint > 0);
+      QCOMPARE(a.partMask, partBit(parts.part(a.joint)));
+      seen |= a.partMask;
+      QCOMPARE(changedRotationParts(clean, r.clip, a), std::uint8_t(0));
+      QVERIFY(a.magnitude >= 0.1 && a.magnitude <= 0.3);
+      double peak = 0;
+      for (int f = a.start; f < a.end; ++f) {
+        for (int j = 0; j < clean.jointCount(); ++j)
+          if (j != a.joint) QVERIFY(sameBits(r.clip.translation(f, j), clean.translation(f, j)));
+        const Eigen::Vector3d before = clean.translation(f, a.joint), after = r.clip.translation(f, a.joint);
+        QVERIFY(after.normalized().isApprox(before.normalized(), 1e-12));
+        peak = std::max(peak, after.norm() / before.norm() - 1.0);
+      }
+      QVERIFY(std::abs(peak - a.magnitude) < 1e-9);
+    }
+    QVERIFY(seen & ~partBit(BodyPart::Torso));
+    Clip plain = walkClip(30, 6);
+    const Clip original = plain;
+    std::mt19937_64 rng(1);
+    CorruptionLabels labels;
+    QVERIFY(!injectStretch(plain, labels, rng, {}, {}));
+    QVERIFY(sameClip(plain, original));
+    QCOMPARE(plain.trackCount(), 1);
+  }
+
+  // An elbow or knee turns about its natural axis until it is bent
+  // backwards by the drawn angle; only that joint's rotation changes.
+  void hyperextension() {
+    const Clip clean = walkClip(30, 6);
+    const BodyPartMap parts = BodyPartMap::detect(clean.skeleton());
+    std::uint8_t seen = 0;
+    for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+      const Run r = inject(injectHyperextension, clean, seed);
+      const InjectedArtifact& a = r.artifact;
+      const QString e = checkContract(clean, r.clip, r.labels, a);
+      QVERIFY2(e.isEmpty(), qPrintable(e));
+      QCOMPARE(a.type, ArtifactType::Hyperextension);
+      const BodyPart limb = parts.part(a.joint);
+      QCOMPARE(a.partMask, partBit(limb));
+      seen |= a.partMask;
+      QCOMPARE(changedRotationParts(clean, r.clip, a), a.partMask);
+      QVERIFY2(a.magnitude >= 20 - 1e-6 && a.magnitude <= 50 + 1e-6, qPrintable(QString::number(a.magnitude)));
+      const auto chain = findHingeChain(clean.skeleton(), parts, limb);
+      QVERIFY(chain && chain->middle == a.joint);
+      const Eigen::Vector3d axis = *naturalHingeAxis(clean, *chain);
+      double most = 0;
+      for (int f = a.start; f < a.end; ++f) {
+        for (int j = 0; j < clean.jointCount(); ++j)
+          if (j != a.joint) QVERIFY(sameBits(r.clip.rotation(f, j), clean.rotation(f, j)));
+        most = std::max(most, -radToDeg(signedHingeBend(r.clip, *chain, axis, f)));
+      }
+      QVERIFY(std::abs(most - a.magnitude) < 1e-6);
+    }
+    QVERIFY((seen & (partBit(BodyPart::LeftArm) | partBit(BodyPart::RightArm))) &&
+            (seen & (partBit(BodyPart::LeftLeg) | partBit(BodyPart::RightLeg))));
+  }
+
   // The same motion at 120 fps in metres gives artifacts of the same size in
   // seconds and metres as at 30 fps in centimetres.
   void unitsAndRates() {
@@ -535,7 +709,10 @@ class TestCorrupt : public QObject {
                           {"drift", injectDrift, {2 * p.driftGrowSeconds.min, 2 * p.driftGrowSeconds.max}},
                           {"smooth", injectOverSmoothing, p.smoothSeconds},
                           {"missing", injectMissing, p.missingSeconds},
-                          {"swap", injectLimbSwap, p.swapSeconds}};
+                          {"swap", injectLimbSwap, p.swapSeconds},
+                          {"penetration", injectPenetration, p.penetrationSeconds},
+                          {"floating", injectFloating, p.floatSeconds},
+                          {"hyperextension", injectHyperextension, p.hyperextensionSeconds}};
     for (const Case& c : cases) {
       const std::string name = c.name;
       for (std::uint64_t seed = 1; seed <= 4; ++seed) {
@@ -550,8 +727,11 @@ class TestCorrupt : public QObject {
         // The engine makes the same draws at both rates (only the frame
         // positions differ), so the part and the real-unit size agree.
         QCOMPARE(a.artifact.type, b.artifact.type);
-        QCOMPARE(a.artifact.partMask, b.artifact.partMask);
-        if (name == "skate" || name == "drift") {
+        // Which legs sink below the floor depends on where the span lands.
+        if (name != "penetration") QCOMPARE(a.artifact.partMask, b.artifact.partMask);
+        if (name == "hyperextension") {
+          QVERIFY(std::abs(a.artifact.magnitude - b.artifact.magnitude) < 1e-6);
+        } else if (name == "skate" || name == "drift") {
           // Peaks sampled on different frame grids.
           QVERIFY2(std::abs(a.artifact.magnitude - b.artifact.magnitude) < 0.05 * a.artifact.magnitude,
                    qPrintable(QString("%1: %2 vs %3").arg(c.name).arg(a.artifact.magnitude).arg(b.artifact.magnitude)));
@@ -561,6 +741,18 @@ class TestCorrupt : public QObject {
           QCOMPARE(a.artifact.magnitude, b.artifact.magnitude);
         }
       }
+    }
+    // Stretch on the walks with bone tracks: the same bone by the same share.
+    const Clip tcm30 = withTracks(cm30), tm120 = withTracks(m120);
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+      const Run a = inject(injectStretch, tcm30, seed), b = inject(injectStretch, tm120, seed);
+      QVERIFY(checkContract(tcm30, a.clip, a.labels, a.artifact).isEmpty());
+      QVERIFY(checkContract(tm120, b.clip, b.labels, b.artifact).isEmpty());
+      QCOMPARE(a.artifact.joint, b.artifact.joint);
+      QCOMPARE(a.artifact.magnitude, b.artifact.magnitude);
+      const double sa = (a.artifact.end - a.artifact.start) / 30.0, sb = (b.artifact.end - b.artifact.start) / 120.0;
+      QVERIFY(sa >= p.stretchSeconds.min - 0.5 / 30 && sa <= p.stretchSeconds.max + 0.5 / 30);
+      QVERIFY(sb >= p.stretchSeconds.min - 0.5 / 120 && sb <= p.stretchSeconds.max + 0.5 / 120);
     }
     // Root pops move the root by the same metres in both.
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
@@ -609,14 +801,14 @@ class TestCorrupt : public QObject {
   }
 
   void corruptWholeClip() {
-    const Clip clean = walkClip(30, 60);
+    const Clip clean = withTracks(walkClip(30, 60));
     const CorruptionConfig config = CorruptionConfig::mixed();
     for (std::uint64_t seed : {1ull, 2ull, 3ull}) {
       const CorruptionResult r = corruptClip(clean, config, seed);
       QVERIFY(r.error.empty());
       QVERIFY(r.clip.validate().empty());
       QVERIFY2(r.skipped.empty(), qPrintable(QString("%1 skipped").arg(r.skipped.size())));
-      QCOMPARE(r.artifacts.size(), size_t(10));
+      QCOMPARE(r.artifacts.size(), size_t(14));
       int per[kArtifactTypeCount] = {};
       for (const InjectedArtifact& a : r.artifacts) ++per[static_cast<int>(a.type)];
       for (int t = 0; t < kArtifactTypeCount; ++t) QCOMPARE(per[t], config.counts[t]);
@@ -641,12 +833,21 @@ class TestCorrupt : public QObject {
   }
 
   void determinism() {
-    const Clip clean = walkClip(30, 60);
+    const Clip clean = withTracks(walkClip(30, 60));
     const CorruptionConfig config = CorruptionConfig::mixed();
     const CorruptionResult a = corruptClip(clean, config, 99), b = corruptClip(clean, config, 99);
+    QVERIFY(a.skipped.empty());
     QVERIFY(sameClip(a.clip, b.clip));
     QVERIFY(a.labels == b.labels);
     QVERIFY(a.artifacts == b.artifacts);
+    // Each of the newer injectors alone: same seed, same bits.
+    for (const Injector& fn : {Injector(injectPenetration), Injector(injectFloating), Injector(injectStretch),
+                               Injector(injectHyperextension)}) {
+      const Run x = inject(fn, clean, 7), y = inject(fn, clean, 7);
+      QVERIFY(sameClip(x.clip, y.clip));
+      QVERIFY(x.labels == y.labels);
+      QVERIFY(x.artifact == y.artifact);
+    }
     const CorruptionResult c = corruptClip(clean, config, 100);
     QVERIFY(!sameClip(a.clip, c.clip));
     QVERIFY(a.labels != c.labels);
@@ -655,15 +856,16 @@ class TestCorrupt : public QObject {
   void configEdges() {
     const Clip clean = walkClip(30, 3);
     CorruptionConfig config;
-    config.set(ArtifactType::Penetration, 1).set(ArtifactType::Drift, 3);
+    config.set(ArtifactType::Stretch, 1).set(ArtifactType::Drift, 3);
     const CorruptionResult r = corruptClip(clean, config, 1);
-    // Penetration has no injector; a 3 s clip holds one drift of 2-8 s and no
-    // second one 0.5 s away.
+    // A 3 s clip holds one drift of 2-8 s and no second one 0.5 s away, and
+    // no stretch: it has no bone tracks.
     QCOMPARE(r.skipped.size(), size_t(3));
-    QCOMPARE(r.skipped[0], ArtifactType::Penetration);
+    QCOMPARE(r.skipped[0], ArtifactType::Drift);
     QCOMPARE(r.skipped[1], ArtifactType::Drift);
+    QCOMPARE(r.skipped[2], ArtifactType::Stretch);
     QCOMPARE(r.artifacts.size(), size_t(1));
-    QVERIFY(!hasInjector(ArtifactType::Penetration));
+    for (int t = 0; t < kArtifactTypeCount; ++t) QVERIFY(hasInjector(static_cast<ArtifactType>(t)));
     // An invalid clip is refused, not corrupted.
     Clip bad = clean;
     bad.rotation(3, 2) = Eigen::Quaterniond(2, 0, 0, 0);
@@ -674,7 +876,7 @@ class TestCorrupt : public QObject {
   }
 
   void speed() {
-    const Clip clean = walkClip(120, 120);  // two minutes at 120 fps
+    const Clip clean = withTracks(walkClip(120, 120));  // two minutes at 120 fps
     CorruptionConfig config = CorruptionConfig::mixed();
     config.set(ArtifactType::Pop, 10).set(ArtifactType::Jitter, 3);
     QElapsedTimer t;

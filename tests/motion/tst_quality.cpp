@@ -3,6 +3,7 @@
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
+#include "motion/corrupt/corruptclip.h"
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/rotations.h"
 
@@ -15,7 +16,10 @@ using namespace mm;
 namespace {
 
 // A small humanoid (Bandai-style names) walking-ish: smooth sinusoids on
-// every joint and a root moving forward at 1.2 m/s. `scale` = units per metre.
+// every joint and a root moving forward at 1.2 m/s. Elbows and knees keep a
+// bend the natural way under their sinusoids (40 degrees forward for the
+// elbows, 25 with the shin back for the knees), so they never bend backwards.
+// `scale` = units per metre.
 Clip smoothClip(double fps, double scale, double seconds = 4.0) {
   Skeleton s;
   auto add = [&](const char* name, int parent, double x, double y, double z) {
@@ -43,6 +47,12 @@ Clip smoothClip(double fps, double scale, double seconds = 4.0) {
     s.addJoint("Toes" + suf, ft, Eigen::Vector3d(0, -0.05, 0.12) * scale);
   }
   const int frames = static_cast<int>(seconds * fps);
+  // A constant left factor leaves the frame-to-frame rotations untouched.
+  std::vector<Eigen::Quaterniond> flex(s.jointCount(), Eigen::Quaterniond::Identity());
+  flex[s.findJoint("LowerArm_L")] = axisQuatDegrees(1, -40);
+  flex[s.findJoint("LowerArm_R")] = axisQuatDegrees(1, 40);
+  flex[s.findJoint("LowerLeg_L")] = axisQuatDegrees(0, 25);
+  flex[s.findJoint("LowerLeg_R")] = axisQuatDegrees(0, 25);
   Clip c(s, frames, fps);
   for (int f = 0; f < frames; ++f) {
     const double t = f / fps;
@@ -52,10 +62,32 @@ Clip smoothClip(double fps, double scale, double seconds = 4.0) {
       const Eigen::Vector3d a(degToRad(20 * std::sin(2 * kPi * 1.0 * t + phase)),
                               degToRad(10 * std::sin(2 * kPi * 0.5 * t + 2 * phase)),
                               degToRad(15 * std::cos(2 * kPi * 0.8 * t + phase)));
-      c.rotation(f, j) = eulerToQuat(a, EulerOrder::ZXY);
+      c.rotation(f, j) = flex[j] * eulerToQuat(a, EulerOrder::ZXY);
     }
   }
   return c;
+}
+
+// Standing in place: the upper body moves as in smoothClip (elbows bent),
+// the root holds its height and turn and sways 2 cm sideways at 0.5 Hz, the
+// legs hang straight, so both feet rest on the floor throughout.
+Clip standClip(double fps, double scale, double seconds = 4.0) {
+  Clip c = smoothClip(fps, scale, seconds);
+  const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+  for (int f = 0; f < c.frameCount(); ++f) {
+    c.translation(f, 0) = Eigen::Vector3d(0.02 * std::sin(kPi * f / fps), 0.95, 0) * scale;
+    c.rotation(f, 0).setIdentity();
+    for (BodyPart leg : {BodyPart::LeftLeg, BodyPart::RightLeg})
+      for (int j : parts.jointsOf(leg)) c.rotation(f, j).setIdentity();
+  }
+  return c;
+}
+
+// Raised-cosine ramp in and out over `ramp` frames of [start, end), 1 between.
+double ease(int f, int start, int end, int ramp) {
+  if (f < start || f >= end) return 0.0;
+  const int edge = std::min(f - start, end - 1 - f);
+  return edge >= ramp ? 1.0 : 0.5 * (1.0 - std::cos(kPi * (edge + 1) / (ramp + 1)));
 }
 
 int flaggedFrames(const QualityReport& r, ArtifactType type, BodyPart part) {
@@ -317,6 +349,152 @@ class TestQuality : public QObject {
       if (f < start - 0.3 * fps || f >= end + 0.3 * fps)
         QVERIFY2(r.score(ArtifactType::OverSmoothed, f, BodyPart::Torso) < 0.5f, qPrintable(QString::number(f)));
     QCOMPARE(flaggedFrames(analyzeQuality(original), ArtifactType::OverSmoothed, BodyPart::Torso), 0);
+  }
+
+  // The body sinks 8 cm for 1 s (0.1 s ramps): both feet are under the
+  // floor over the span and nowhere else. The span cannot drag the floor
+  // down with it.
+  void penetration_data() { variants_data(); }
+  void penetration() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = standClip(fps, scale);
+    QCOMPARE(flaggedAny(analyzeQuality(c)), 0);
+    const int start = static_cast<int>(1.0 * fps), end = static_cast<int>(2.0 * fps), ramp = static_cast<int>(0.1 * fps);
+    for (int f = start; f < end; ++f) c.translation(f, 0).y() -= 0.08 * scale * ease(f, start, end, ramp);
+    const QualityReport r = analyzeQuality(c);
+    for (BodyPart leg : {BodyPart::LeftLeg, BodyPart::RightLeg})
+      for (int f = 0; f < c.frameCount(); ++f) {
+        const bool deep = f >= start + ramp && f < end - ramp;
+        const bool flagged = r.score(ArtifactType::Penetration, f, leg) >= 0.5f;
+        QVERIFY2(!deep || flagged, qPrintable(QString::number(f)));
+        QVERIFY2(flagged <= (f >= start && f < end), qPrintable(QString::number(f)));
+      }
+    QCOMPARE(flaggedFrames(r, ArtifactType::Penetration, BodyPart::Torso), 0);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Floating, BodyPart::Torso), 0);
+  }
+
+  // Raised 25 cm for 1.5 s: floating over the span on all parts. A jump of
+  // 0.5 s airtime (a parabola under g, 31 cm high) is not; a "jump" of 1.2 s
+  // airtime, as long as no one jumps, is.
+  void floating_data() { variants_data(); }
+  void floating() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const Clip clean = standClip(fps, scale);
+    const int start = static_cast<int>(1.0 * fps), end = static_cast<int>(2.5 * fps), ramp = static_cast<int>(0.15 * fps);
+    Clip c = clean;
+    for (int f = start; f < end; ++f) c.translation(f, 0).y() += 0.25 * scale * ease(f, start, end, ramp);
+    QualityReport r = analyzeQuality(c);
+    for (BodyPart p : kAllBodyParts)
+      for (int f = 0; f < c.frameCount(); ++f) {
+        const bool flagged = r.score(ArtifactType::Floating, f, p) >= 0.5f;
+        if (f >= start + ramp && f < end - ramp) QVERIFY2(flagged, qPrintable(QString::number(f)));
+        if (f < start || f >= end) QVERIFY2(!flagged, qPrintable(QString::number(f)));
+      }
+    QCOMPARE(flaggedFrames(r, ArtifactType::Penetration, BodyPart::LeftLeg), 0);
+
+    auto jump = [&](double airtime) {
+      Clip j = clean;
+      const double v0 = 0.5 * 9.81 * airtime;
+      const int n = static_cast<int>(std::lround(airtime * fps));
+      for (int k = 0; k <= n; ++k) {
+        const double t = k / fps;
+        j.translation(start + k, 0).y() += std::max(0.0, v0 * t - 0.5 * 9.81 * t * t) * scale;
+      }
+      return analyzeQuality(j);
+    };
+    r = jump(0.5);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Floating, BodyPart::Torso), 0);
+    QCOMPARE(flaggedAny(r), 0);
+    r = jump(1.2);
+    QVERIFY(flaggedFrames(r, ArtifactType::Floating, BodyPart::Torso) > fps);
+  }
+
+  // Bone tracks on every joint: clean, they hold their length. The left
+  // forearm bone 20 % longer for 1 s is a stretch of the left arm, exactly
+  // there.
+  void stretch_data() { variants_data(); }
+  void stretch() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = smoothClip(fps, scale);
+    for (int j = 0; j < c.jointCount(); ++j) c.addTrack(j);
+    QCOMPARE(flaggedAny(analyzeQuality(c)), 0);
+    const int joint = c.skeleton().findJoint("LowerArm_L");
+    const int start = static_cast<int>(1.0 * fps), end = static_cast<int>(2.0 * fps);
+    for (int f = start; f < end; ++f) c.translation(f, joint) *= 1.2;
+    const QualityReport r = analyzeQuality(c);
+    for (int f = 0; f < c.frameCount(); ++f)
+      QVERIFY2((r.score(ArtifactType::Stretch, f, BodyPart::LeftArm) >= 0.5f) == (f >= start && f < end),
+               qPrintable(QString::number(f)));
+    for (BodyPart p : {BodyPart::Torso, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg})
+      QCOMPARE(flaggedFrames(r, ArtifactType::Stretch, p), 0);
+  }
+
+  // The left knee bent 30 degrees backwards (straight legs: the toe tells
+  // which way is back) and the right elbow 50 degrees past its natural
+  // 40 degree bend: each flagged on its own limb over its span.
+  void hyperextension_data() { variants_data(); }
+  void hyperextension() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip c = standClip(fps, scale);
+    const int knee = c.skeleton().findJoint("LowerLeg_L"), elbow = c.skeleton().findJoint("LowerArm_R");
+    const int kneeStart = static_cast<int>(1.0 * fps), kneeEnd = static_cast<int>(1.6 * fps);
+    const int elbowStart = static_cast<int>(2.5 * fps), elbowEnd = static_cast<int>(3.0 * fps);
+    for (int f = kneeStart; f < kneeEnd; ++f) c.rotation(f, knee) = axisQuatDegrees(0, -30);
+    // The right elbow's natural bend is +40 about Y; -50 more bends it back.
+    for (int f = elbowStart; f < elbowEnd; ++f) c.rotation(f, elbow) = axisQuatDegrees(1, -90) * c.rotation(f, elbow);
+    c.makeSignContinuous();
+    const QualityReport r = analyzeQuality(c);
+    for (int f = 0; f < c.frameCount(); ++f)
+      QVERIFY2((r.score(ArtifactType::Hyperextension, f, BodyPart::LeftLeg) >= 0.5f) == (f >= kneeStart && f < kneeEnd),
+               qPrintable(QString::number(f)));
+    const int margin = static_cast<int>(0.2 * fps);
+    for (int f = 0; f < c.frameCount(); ++f) {
+      const bool flagged = r.score(ArtifactType::Hyperextension, f, BodyPart::RightArm) >= 0.5f;
+      if (f >= elbowStart && f < elbowEnd) QVERIFY2(flagged, qPrintable(QString::number(f)));
+      if (f < elbowStart - margin || f >= elbowEnd + margin) QVERIFY2(!flagged, qPrintable(QString::number(f)));
+    }
+    QCOMPARE(flaggedFrames(r, ArtifactType::Hyperextension, BodyPart::LeftArm), 0);
+    QCOMPARE(flaggedFrames(r, ArtifactType::Hyperextension, BodyPart::RightLeg), 0);
+  }
+
+  // The lab's injections of the four types on the standing clip (with bone
+  // tracks): each is found on most of its labelled cells, and flags of its
+  // type stay within 0.2 s of its span.
+  void labInjections_data() { variants_data(); }
+  void labInjections() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    Clip clean = standClip(fps, scale, 8.0);
+    for (int j = 0; j < clean.jointCount(); ++j) clean.addTrack(j);
+    QCOMPARE(flaggedAny(analyzeQuality(clean)), 0);
+    for (ArtifactType type :
+         {ArtifactType::Penetration, ArtifactType::Floating, ArtifactType::Stretch, ArtifactType::Hyperextension}) {
+      for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        CorruptionConfig config;
+        config.set(type, 1);
+        const CorruptionResult c = corruptClip(clean, config, seed);
+        QCOMPARE(c.artifacts.size(), size_t(1));
+        const InjectedArtifact& a = c.artifacts[0];
+        const QualityReport r = analyzeQuality(c.clip);
+        int labelled = 0, found = 0, stray = 0;
+        const int margin = static_cast<int>(0.2 * fps);
+        for (int f = 0; f < c.clip.frameCount(); ++f)
+          for (BodyPart p : kAllBodyParts) {
+            const bool truth = c.labels.has(f, p, type), pred = r.score(type, f, p) >= 0.5f;
+            labelled += truth;
+            found += truth && pred;
+            stray += pred && (f < a.start - margin || f >= a.end + margin);
+          }
+        const QString what = QString("%1 seed %2: %3 of %4, %5 stray")
+                                 .arg(artifactTypeName(type)).arg(seed).arg(found).arg(labelled).arg(stray);
+        QVERIFY2(found >= 0.6 * labelled, qPrintable(what));
+        QVERIFY2(stray == 0, qPrintable(what));
+      }
+    }
   }
 
   void missing() {

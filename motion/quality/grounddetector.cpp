@@ -1,0 +1,112 @@
+// Ground contact beyond sliding: a foot below the floor (penetration), and a
+// body that hangs above it with no foot down in a way no jump can
+// (floating). Heights in metres along the up axis, relative to each foot
+// point's contact level (floorestimate.h).
+#include "motion/quality/detectors.h"
+#include "motion/quality/floorestimate.h"
+#include "motion/quality/signalutil.h"
+
+#include <cmath>
+#include <limits>
+
+namespace mm {
+namespace {
+
+constexpr double kGravity = 9.81;  // m/s^2
+// Frames around a floating span whose lowest foot point is still this share
+// of floatMeters up belong to it (the body rising into and sinking out of it).
+constexpr double kFloatEdgeShare = 0.25;
+
+// Height (metres along up) of a joint, from the context's global poses.
+double heightOf(const AnalysisContext& ctx, int frame, int joint) {
+  return ctx.poses.position(frame, joint).dot(ctx.up) / ctx.unitsPerMeter;
+}
+
+// Vertical acceleration (m/s^2) of the least-squares parabola through
+// `height` over frames [a, b) (b - a >= 3).
+double parabolaAcceleration(const std::vector<double>& height, int a, int b, double fps) {
+  // Centred time keeps the normal equations well conditioned.
+  const double mid = 0.5 * (a + b - 1);
+  Eigen::Matrix3d m = Eigen::Matrix3d::Zero();
+  Eigen::Vector3d r = Eigen::Vector3d::Zero();
+  for (int f = a; f < b; ++f) {
+    const double t = (f - mid) / fps;
+    const Eigen::Vector3d x(1.0, t, t * t);
+    m += x * x.transpose();
+    r += x * height[f];
+  }
+  return 2.0 * m.ldlt().solve(r)[2];
+}
+
+}  // namespace
+
+void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
+  const FloorEstimate& ground = ctx.floor;
+  if (!ground.valid()) return;
+  const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
+  for (int side = 0; side < 2; ++side)
+    for (int kind = 0; kind < 2; ++kind) {
+      const int joint = kind == 0 ? ctx.ankle[side] : ctx.toe[side];
+      const double level = ground.level[side][kind];
+      if (joint < 0 || std::isnan(level)) continue;
+      for (int f = 0; f < ctx.frames; ++f) {
+        const double depth = level - heightOf(ctx, f, joint);
+        if (depth > preset.penetrationMeters && jointPathValid(*ctx.clip, f, joint))
+          report.flag(ArtifactType::Penetration, f, legs[side], quality::severity(depth, preset.penetrationMeters));
+      }
+    }
+}
+
+void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
+  const int F = ctx.frames;
+  if (F < 4) return;
+  const FloorEstimate& ground = ctx.floor;
+  if (!ground.valid()) return;
+  // The lowest foot point's height above its contact level; NaN (never
+  // airborne) where no foot point holds data.
+  std::vector<double> clearance(F, std::numeric_limits<double>::infinity());
+  for (int side = 0; side < 2; ++side)
+    for (int kind = 0; kind < 2; ++kind) {
+      const int joint = kind == 0 ? ctx.ankle[side] : ctx.toe[side];
+      const double level = ground.level[side][kind];
+      if (joint < 0 || std::isnan(level)) continue;
+      for (int f = 0; f < F; ++f)
+        if (jointPathValid(*ctx.clip, f, joint)) clearance[f] = std::min(clearance[f], heightOf(ctx, f, joint) - level);
+    }
+  for (double& c : clearance)
+    if (std::isinf(c)) c = NAN;
+  // The body's height: the hips (upper joints of the legs), else the root.
+  std::vector<int> body;
+  for (int k = 2; k < 4; ++k)
+    if (ctx.hinges[k]) body.push_back(ctx.hinges[k]->upper);
+  if (body.empty()) body.push_back(0);
+  std::vector<double> height(F, 0.0);
+  for (int f = 0; f < F; ++f) {
+    for (int j : body) height[f] += heightOf(ctx, f, j);
+    height[f] /= static_cast<double>(body.size());
+  }
+  const int minLen = std::max(4, ctx.framesFor(preset.floatMinSeconds));
+  const double edge = kFloatEdgeShare * preset.floatMeters;
+  for (int a = 0; a < F;) {
+    if (!(clearance[a] > preset.floatMeters)) {
+      ++a;
+      continue;
+    }
+    int b = a;
+    while (b < F && clearance[b] > preset.floatMeters) ++b;
+    if (b - a >= minLen) {
+      const bool tooLong = (b - a) / ctx.fps > preset.floatMaxAirSeconds;
+      const double acceleration = parabolaAcceleration(height, a, b, ctx.fps);
+      if (tooLong || std::abs(acceleration + kGravity) > preset.floatGravityTolerance * kGravity) {
+        int s = a, e = b;
+        while (s > 0 && clearance[s - 1] > edge) --s;
+        while (e < F && clearance[e] > edge) ++e;
+        for (int f = s; f < e; ++f)
+          for (BodyPart p : kAllBodyParts) report.flag(ArtifactType::Floating, f, p, 0.75f);
+      }
+    }
+    a = b;
+  }
+}
+
+}  // namespace mm

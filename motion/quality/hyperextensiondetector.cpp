@@ -1,0 +1,69 @@
+// Hyperextension: an elbow or knee bent backwards. Both are hinges that bend
+// one way only; the way is learnt from the clip (naturalHingeAxis), and a
+// frame bent the other way by more than hyperextensionDegrees is flagged on
+// the limb, together with the fast swing that carries the joint into and out
+// of that bend from near straight.
+#include "motion/corrupt/bodygeometry.h"
+#include "motion/quality/detectors.h"
+
+#include <cmath>
+#include "motion/quality/signalutil.h"
+#include "motion/rotations.h"
+
+namespace mm {
+namespace {
+// A joint turning backwards faster than this (degrees per second) next to a
+// backward bend is on its way into it (or back out): the swing belongs to it.
+constexpr double kSwingDegreesPerSecond = 90.0;
+// ... as long as it is bent the natural way by less than this many times
+// hyperextensionDegrees (a knee straightening fast from a stride is not).
+constexpr double kSwingReach = 2.0;
+}  // namespace
+
+void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
+  const Clip& clip = *ctx.clip;
+  const int F = ctx.frames;
+  const double threshold = degToRad(preset.hyperextensionDegrees);
+  const double swing = degToRad(kSwingDegreesPerSecond) / ctx.fps;
+  std::vector<double> back(F), cosine(F);
+  std::vector<Eigen::Vector3d> bend(F);
+  for (const std::optional<HingeChain>& chain : ctx.hinges) {
+    if (!chain) continue;
+    for (int f = 0; f < F; ++f) bend[f] = hingeBend(clip, *chain, f, &cosine[f]);
+    const std::optional<Eigen::Vector3d> axis = naturalHingeAxis(clip, *chain, bend);
+    if (!axis) continue;
+    // Only angles within kSwingReach thresholds of straight matter below;
+    // bends well the natural way skip the arctangent (a clear negative).
+    const double reach = kSwingReach * threshold;
+    const double clearTan = reach < kPi / 2 ? std::tan(reach) : HUGE_VAL;
+    for (int f = 0; f < F; ++f) {
+      if (!clip.isValid(f, chain->middle)) {
+        back[f] = -kPi;
+        continue;
+      }
+      const double d = bend[f].dot(*axis);
+      back[f] = (d > 0.0 && cosine[f] > 0.0 && d > cosine[f] * clearTan) ? -kPi / 2 : -std::atan2(d, cosine[f]);
+    }
+    for (int a = 0; a < F;) {
+      if (!(back[a] > threshold)) {
+        ++a;
+        continue;
+      }
+      int b = a;
+      while (b < F && back[b] > threshold) ++b;
+      // Frames arriving at (leaving) the bend fast, still close to straight,
+      // belong to it.
+      int s = a, e = b;
+      const double straightish = -kSwingReach * threshold;
+      while (s >= 2 && back[s - 1] - back[s - 2] > swing && back[s - 1] > straightish) --s;
+      while (e + 1 < F && back[e] - back[e + 1] > swing && back[e] > straightish) ++e;
+      for (int f = s; f < e; ++f) {
+        const float severity = f >= a && f < b ? quality::severity(back[f], threshold) : 0.5f;
+        report.flag(ArtifactType::Hyperextension, f, chain->part, severity);
+      }
+      a = b;
+    }
+  }
+}
+
+}  // namespace mm
