@@ -74,12 +74,14 @@ void Clip::setValid(int frame, int joint, bool valid) {
     if (valid) return;
     mValid.assign(mRotations.size(), 1);
   }
-  mValid[index(frame, joint)] = valid ? 1 : 0;
+  std::uint8_t& v = mValid[index(frame, joint)];
+  mMissing += (v != 0) - (valid ? 1 : 0);
+  v = valid ? 1 : 0;
 }
 
-bool Clip::hasMissing() const { return std::find(mValid.begin(), mValid.end(), 0) != mValid.end(); }
+bool Clip::hasMissing() const { return mMissing > 0; }
 
-int Clip::missingCount() const { return static_cast<int>(std::count(mValid.begin(), mValid.end(), 0)); }
+int Clip::missingCount() const { return static_cast<int>(mMissing); }
 
 void Clip::makeSignContinuous() {
   const int J = jointCount();
@@ -119,7 +121,10 @@ Clip Clip::subClip(int begin, int end) const {
   std::copy(mRotations.begin() + begin * J, mRotations.begin() + end * J, out.mRotations.begin());
   for (int f = begin; f < end; ++f)
     for (int j : mTrackJoints) out.translation(f - begin, j) = translation(f, j);
-  if (!mValid.empty()) out.mValid.assign(mValid.begin() + begin * J, mValid.begin() + end * J);
+  if (!mValid.empty()) {
+    out.mValid.assign(mValid.begin() + begin * J, mValid.begin() + end * J);
+    out.mMissing = static_cast<long long>(std::count(out.mValid.begin(), out.mValid.end(), 0));
+  }
   return out;
 }
 

@@ -105,6 +105,7 @@ class Clip {
   std::vector<int> mTrackJoints;    // per track: joint index
   Vector3Buffer mTracks;  // frames x tracks
   std::vector<std::uint8_t> mValid;      // empty, or frames x joints
+  long long mMissing = 0;                // zeros in mValid: hasMissing() is asked per frame and joint
 };
 
 }  // namespace mm
