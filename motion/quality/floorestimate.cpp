@@ -79,18 +79,19 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
   // A held pose (every rotation and track unchanged since the previous
   // frame, as in a frozen span) repeats one observation: it is no new
   // evidence of where the feet rest.
-  std::vector<char> repeat(F, 0);
-  for (int f = 1; f < F; ++f) {
-    bool same = true;
-    for (int j = 0; j < ctx.joints && same; ++j) {
-      const size_t i = ctx.at(j, f);
-      same = std::abs(ctx.wx[i]) + std::abs(ctx.wy[i]) + std::abs(ctx.wz[i]) < kRepeatTolerance;
-    }
-    for (size_t t = 0; t < ctx.trackJoints.size() && same; ++t) {
-      const size_t i = t * F + f;
-      same = std::abs(ctx.vx[i]) + std::abs(ctx.vy[i]) + std::abs(ctx.vz[i]) < kRepeatTolerance;
-    }
-    repeat[f] = same;
+  // Joint by joint along each contiguous row (the signals are joint-major).
+  std::vector<char> repeat(F, 1);
+  repeat[0] = 0;
+  auto still = [&](const float* x, const float* y, const float* z) {
+    for (int f = 1; f < F; ++f) repeat[f] &= std::abs(x[f]) + std::abs(y[f]) + std::abs(z[f]) < kRepeatTolerance;
+  };
+  for (int j = 0; j < ctx.joints; ++j) {
+    const size_t o = ctx.at(j, 0);
+    still(ctx.wx.data() + o, ctx.wy.data() + o, ctx.wz.data() + o);
+  }
+  for (size_t t = 0; t < ctx.trackJoints.size(); ++t) {
+    const size_t o = t * F;
+    still(ctx.vx.data() + o, ctx.vy.data() + o, ctx.vz.data() + o);
   }
   std::vector<float> heightsOf[2];
   for (int kind = 0; kind < 2; ++kind) {

@@ -6,6 +6,7 @@
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/quality/detectors.h"
 
+#include <algorithm>
 #include <cmath>
 #include "motion/quality/signalutil.h"
 #include "motion/rotations.h"
@@ -29,7 +30,23 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
   std::vector<Eigen::Vector3d> bend(F);
   for (const std::optional<HingeChain>& chain : ctx.hinges) {
     if (!chain) continue;
-    for (int f = 0; f < F; ++f) bend[f] = hingeBend(clip, *chain, f, &cosine[f]);
+    // Bones of fixed length (no moving track): the unit bone directions are
+    // constants, so a frame costs one rotation (hingeBend's value, without
+    // its two normalisations per frame).
+    const auto moves = [&](int joint) {
+      return std::find(ctx.trackJoints.begin(), ctx.trackJoints.end(), joint) != ctx.trackJoints.end();
+    };
+    const Eigen::Vector3d upper = clip.localTranslation(0, chain->middle), lower = clip.localTranslation(0, chain->lower);
+    if (!moves(chain->middle) && !moves(chain->lower) && upper.norm() > 0.0 && lower.norm() > 0.0) {
+      const Eigen::Vector3d u = upper.normalized(), l = lower.normalized();
+      for (int f = 0; f < F; ++f) {
+        const Eigen::Vector3d v = clip.rotation(f, chain->middle) * l;
+        cosine[f] = u.dot(v);
+        bend[f] = u.cross(v);
+      }
+    } else {
+      for (int f = 0; f < F; ++f) bend[f] = hingeBend(clip, *chain, f, &cosine[f]);
+    }
     const std::optional<Eigen::Vector3d> axis = naturalHingeAxis(clip, *chain, bend);
     if (!axis) continue;
     // Only angles within kSwingReach thresholds of straight matter below;
