@@ -78,7 +78,7 @@ bool ForwardKinematicsJob::validate() const {
   return begin >= 0 && begin <= last && last <= clip->frameCount();
 }
 
-bool ForwardKinematicsJob::run() const {
+bool ForwardKinematicsJob::prepare() const {
   if (!validate()) return false;
   const int last = end < 0 ? clip->frameCount() : end;
   const int F = last - begin;
@@ -106,14 +106,18 @@ bool ForwardKinematicsJob::run() const {
   out.rowOf = std::move(rowOf);
   for (auto* v : {&out.px, &out.py, &out.pz, &out.qw, &out.qx, &out.qy, &out.qz})
     v->resize(static_cast<size_t>(F) * rows);
+  return true;
+}
+
+void ForwardKinematicsJob::computeFrames(int b0, int b1) const { computeBlock(*clip, begin, b0, b1, *output); }
+
+bool ForwardKinematicsJob::run() const {
+  if (!prepare()) return false;
   // Blocks of frames, each swept joint by joint: the clip is frame-major and
   // the output joint-major, so a block's source frames stay in cache while
   // every joint of the block reads them.
-  constexpr int kBlock = 128;
-  for (int b0 = 0; b0 < F; b0 += kBlock) {
-    const int b1 = std::min(F, b0 + kBlock);
-    computeBlock(*clip, begin, b0, b1, out);
-  }
+  const int F = output->frames;
+  for (int b0 = 0; b0 < F; b0 += kFrameBlock) computeFrames(b0, std::min(F, b0 + kFrameBlock));
   return true;
 }
 

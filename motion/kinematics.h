@@ -52,6 +52,14 @@ struct ForwardKinematicsJob {
 
   bool validate() const;  // clip and output set, 0 <= begin <= end <= frames
   bool run() const;       // false (and no output) if validate() fails
+
+  // The same in steps, for callers that sweep the clip in frame blocks
+  // themselves and want one pass over its memory: prepare() sizes the output
+  // (false if validate() fails), then computeFrames(b0, b1) fills output
+  // frames [b0, b1); blocks must come in increasing order and cover them all.
+  static constexpr int kFrameBlock = 128;
+  bool prepare() const;
+  void computeFrames(int b0, int b1) const;
 };
 
 // Convenience: all frames.

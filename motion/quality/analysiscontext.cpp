@@ -24,22 +24,57 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   c.unitsPerMeter = clip.unitsPerMeter();
   c.partOf.resize(c.joints);
   for (int j = 0; j < c.joints; ++j) c.partOf[j] = parts.part(j);
-  const size_t n = static_cast<size_t>(c.frames) * c.joints;
-  c.wx.assign(n, 0.0f);
-  c.wy.assign(n, 0.0f);
-  c.wz.assign(n, 0.0f);
   const int F = c.frames, J = c.joints;
+  // Rows are overwritten below (frame 0 is set here): no clearing pass.
+  const size_t n = static_cast<size_t>(F) * J;
+  for (auto* v : {&c.wx, &c.wy, &c.wz}) {
+    v->resize(n);
+    for (int j = 0; j < J && F > 0; ++j) (*v)[c.at(j, 0)] = 0.0f;
+  }
+
+  // The feet (and through them the hips and the root) are the only joints
+  // whose global poses the detectors read.
+  const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
+  c.poseJoints.clear();
+  for (int side = 0; side < 2; ++side) {
+    c.ankle[side] = c.toe[side] = -1;
+    if (auto chain = findLegChain(clip.skeleton(), parts, legs[side])) {
+      c.ankle[side] = chain->ankle;
+      c.poseJoints.push_back(chain->ankle);
+      for (int child : clip.skeleton().children(chain->ankle))
+        if (parts.part(child) == legs[side]) {
+          c.toe[side] = child;
+          c.poseJoints.push_back(child);
+          break;
+        }
+    }
+  }
+  ForwardKinematicsJob fk;
+  fk.clip = &clip;
+  fk.output = &c.poses;
+  fk.joints = &c.poseJoints;
+  fk.prepare();
+
+  // One pass over the clip's memory, in frame blocks that stay in cache:
+  // angular velocities, which tracks move, and the feet's forward kinematics.
+  // (Three separate sweeps of an hour-long take cost three times the memory
+  // traffic, which is what bounds this stage.)
   const Eigen::Quaterniond* q = clip.rotations().data();
-  // Blocks of frames swept joint by joint: reads stay in cache, writes run
-  // along each joint's row.
-  constexpr int kBlock = 256;
-  for (int b0 = 1; b0 < F; b0 += kBlock) {
+  // Tracks are stored frame-major in joint order, the root's (joint 0, always
+  // tracked) first: frame f's tracks are `nTrack` doubles from track 0. A
+  // coordinate moves if it ever differs from frame 0 (branch-free, so it
+  // vectorises).
+  const int nTrack = clip.trackCount() * 3;
+  const double* tracks = F > 0 && nTrack > 0 ? clip.translation(0, 0).data() : nullptr;
+  std::vector<unsigned char> differs(static_cast<size_t>(nTrack), 0);
+  constexpr int kBlock = ForwardKinematicsJob::kFrameBlock;
+  for (int b0 = 0; b0 < F; b0 += kBlock) {
     const int b1 = std::min(F, b0 + kBlock);
     for (int j = 0; j < J; ++j) {
       float* __restrict ox = c.wx.data() + c.at(j, 0);
       float* __restrict oy = c.wy.data() + c.at(j, 0);
       float* __restrict oz = c.wz.data() + c.at(j, 0);
-      for (int f = b0; f < b1; ++f) {
+      for (int f = std::max(1, b0); f < b1; ++f) {
         // d = conj(prev) * cur; for the small per-frame rotations of motion
         // capture 2 * vec(d) is the rotation vector (sin(x/2) ~ x/2), and
         // exact enough for larger ones to rank them.
@@ -55,28 +90,20 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
         oz[f] = static_cast<float>(s * z);
       }
     }
+    if (tracks)
+      for (int f = std::max(1, b0); f < b1; ++f) {
+        const double* v = tracks + static_cast<size_t>(f) * nTrack;
+        for (int k = 0; k < nTrack; ++k) differs[k] |= v[k] != tracks[k];
+      }
+    fk.computeFrames(b0, b1);
   }
   // Only tracks that move: rigs such as Bandai's carry a constant offset
   // track on every joint, which can neither pop nor stretch.
-  // One frame-major pass over the (frame-major) track storage, branch-free
-  // so it vectorises: a coordinate moves if it ever differs from frame 0.
   c.trackJoints.clear();
-  if (clip.trackCount() > 0 && F > 0) {
-    // Tracks are stored frame-major in joint order, the root's (joint 0,
-    // always tracked) first: frame f's tracks are n doubles from track 0.
-    const int n = clip.trackCount() * 3;
-    const double* first = clip.translation(0, 0).data();
-    const double* base = first;
-    std::vector<unsigned char> differs(n, 0);
-    for (int f = 1; f < F; ++f) {
-      const double* v = base + static_cast<size_t>(f) * n;
-      for (int k = 0; k < n; ++k) differs[k] |= v[k] != first[k];
-    }
-    for (int j = 0; j < J; ++j) {
-      if (!clip.hasTrack(j)) continue;
-      const size_t k = (&clip.translation(0, j) - &clip.translation(0, 0)) * 3;
-      if (differs[k] | differs[k + 1] | differs[k + 2]) c.trackJoints.push_back(j);
-    }
+  for (int j = 0; j < J && tracks; ++j) {
+    if (!clip.hasTrack(j)) continue;
+    const size_t k = (clip.translation(0, j).data() - tracks);
+    if (differs[k] | differs[k + 1] | differs[k + 2]) c.trackJoints.push_back(j);
   }
   const size_t nt = static_cast<size_t>(F) * c.trackJoints.size();
   c.vx.assign(nt, 0.0f);
@@ -94,28 +121,6 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
     }
   }
   c.up = detectUpAxis(clip, parts);
-  const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
-  c.poseJoints.clear();
-  for (int side = 0; side < 2; ++side) {
-    c.ankle[side] = c.toe[side] = -1;
-    if (auto chain = findLegChain(clip.skeleton(), parts, legs[side])) {
-      c.ankle[side] = chain->ankle;
-      c.poseJoints.push_back(chain->ankle);
-      for (int child : clip.skeleton().children(chain->ankle))
-        if (parts.part(child) == legs[side]) {
-          c.toe[side] = child;
-          c.poseJoints.push_back(child);
-          break;
-        }
-    }
-  }
-  // The detectors read the positions of the feet and, through them, of the
-  // hips and the root (the legs' ancestors): nothing else is computed.
-  ForwardKinematicsJob fk;
-  fk.clip = &clip;
-  fk.output = &c.poses;
-  fk.joints = &c.poseJoints;
-  fk.run();
   const BodyPart limbs[4] = {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg};
   for (int k = 0; k < 4; ++k) c.hinges[k] = findHingeChain(clip.skeleton(), parts, limbs[k]);
   c.floor = estimateFloor(c);
