@@ -133,7 +133,7 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
   for (const std::vector<float>& heights : heightsOf)
     for (float h : heights)
       if (h >= from) all.push_back(h);
-  if (!all.empty()) out.floor = quality::quantile(std::move(all), 0.02);
+  if (!all.empty()) out.floor = quality::sampledQuantile(all, 0.02);
   return out;
 }
 

@@ -33,6 +33,10 @@ inline double sampledMedian(const float* v, size_t n, size_t maxSamples = 8192) 
   return median(std::move(s));
 }
 
+// The q-quantile estimated from at most `maxSamples` evenly spaced values
+// (exact for shorter inputs), as sampledMedian. 0 for none.
+inline double sampledQuantile(const std::vector<float>& v, double q, size_t maxSamples = 16384);
+
 // The q-quantile (0..1) of the values (copied). 0 for none.
 inline double quantile(std::vector<float> v, double q) {
   if (v.empty()) return 0.0;
@@ -44,6 +48,14 @@ inline double quantile(std::vector<float> v, double q) {
 // Maps a measured magnitude to a score: 0.5 at the threshold, 1 at twice it.
 inline float severity(double value, double threshold) {
   return static_cast<float>(std::clamp(0.5 * value / threshold, 0.5, 1.0));
+}
+
+inline double sampledQuantile(const std::vector<float>& v, double q, size_t maxSamples) {
+  const size_t n = v.size();
+  if (n <= maxSamples) return quantile(v, q);
+  std::vector<float> s(maxSamples);
+  for (size_t i = 0; i < maxSamples; ++i) s[i] = v[i * n / maxSamples];
+  return quantile(std::move(s), q);
 }
 
 }  // namespace mm::quality
