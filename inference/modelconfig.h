@@ -8,16 +8,17 @@ namespace mm::inference {
 
 struct ModelConfig {
   std::string name = "small";
-  int width = 128;          // token width d
-  int layers = 4;           // blocks of (part attention, time attention, MLP)
+  // "small" (sized for about half an hour of training on 2 CPU cores).
+  int width = 96;           // token width d
+  int layers = 3;           // blocks of (part attention, time attention, MLP)
   int heads = 4;            // attention heads (width % heads == 0)
-  int mlpRatio = 4;         // MLP hidden = mlpRatio * width
+  int mlpRatio = 3;         // MLP hidden = mlpRatio * width
   int condWidth = 64;       // conditioning vector slot (zeros until text arrives)
-  int window = 64;          // frames per window (training and sliding inference)
-  int overlap = 16;         // frames two inference windows share (blended)
+  int window = 48;          // frames per window (training and sliding inference)
+  int overlap = 12;         // frames two inference windows share (blended)
   int trainTimesteps = 1000;  // diffusion steps of the cosine schedule
   // Training defaults (the CLI may override).
-  int batch = 24;
+  int batch = 16;
   double learningRate = 3e-4;
   double weightDecay = 0.01;
   double emaDecay = 0.995;

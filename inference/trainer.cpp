@@ -285,8 +285,9 @@ TrainReport trainModel(const TrainOptions& o) {
             format(" lr %.2e, %.3f s/step", lr, report.secondsPerStep));
         intervalLoss = 0;
         intervalCount = 0;
-        if (!o.out.empty() && step % (10 * std::max(1, o.logEvery)) == 0 && step != o.steps) save(step);
       }
+      const int every = o.checkpointEvery > 0 ? o.checkpointEvery : 10 * std::max(1, o.logEvery);
+      if (!o.out.empty() && step % every == 0 && step != o.steps) save(step);
     }
     report.stepsDone = step;
     if (!o.out.empty()) save(step);

@@ -27,12 +27,15 @@ struct TrainOptions {
   int batch = 0;                 // 0: the config's
   double learningRate = 0;       // 0: the config's
   int corruptedVariants = 1;     // lab-corrupted copies per clip
-  int logEvery = 50;             // steps between loss lines (and checkpoints every 10 lines)
+  int logEvery = 50;             // steps between loss lines
+  int checkpointEvery = 0;       // steps between checkpoints to `out` (0: every 10 loss lines); always at the end
   int threads = 2;               // CPU threads for torch
   // Tests: train on the first window of the first clip only, all masks random.
   bool singleWindow = false;
   std::function<void(const std::string&)> log;  // one line, no newline
-  std::function<bool()> cancelled;              // polled once per step
+  // Polled once per step; true stops training with an error, leaving the
+  // last periodic checkpoint in place (resume from it).
+  std::function<bool()> cancelled;
 };
 
 struct TrainReport {

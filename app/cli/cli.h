@@ -33,5 +33,7 @@ int runConvert(Args args);
 int runBench(Args args);
 int runAnalyze(Args args);
 int runEval(Args args);
+int runTrain(Args args);
+int runModel(Args args);
 
 }  // namespace mm::cli

@@ -18,6 +18,11 @@ const char* kHelp =
     "  eval detect --data DIR [--seed S] [--clips N]\n"
     "                            detection precision/recall/F1 on corrupted clips, false positives on clean ones\n"
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
+    "  bench model [--weights F] motion-model speed: cleanup of a one-minute clip, a 30-frame in-betweening\n"
+    "  train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] [--resume FILE]\n"
+    "                            train the motion model (every 10th clip held out)\n"
+    "  model detect|clean|inbetween IN [-o OUT] [--frames A:B] [--weights F] [--json OUT]\n"
+    "                            the motion model on one clip (see 'model --help')\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
@@ -35,5 +40,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
   if (command == "eval") return runEval(std::move(args));
+  if (command == "train") return runTrain(std::move(args));
+  if (command == "model") return runModel(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }
