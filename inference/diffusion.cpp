@@ -114,11 +114,15 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
     const int64_t t = steps == 1 ? mTimesteps - 1
                                  : std::llround(double(mTimesteps - 1) * (steps - 1 - i) / double(steps - 1));
     auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
-    auto pred = net->forward(x, flagsCond, tt, cond);
+    torch::Tensor pred;
     if (guided) {
-      if (settings.cancelled && settings.cancelled()) return {};
-      auto predUncond = net->forward(x * (1 - dropUncond), flagsUncond, tt, cond);
-      pred = predUncond + settings.guidance * (pred - predUncond);
+      // Both branches in one batch: one call is cheaper than two.
+      auto both = net->forward(torch::cat({x, x * (1 - dropUncond)}), torch::cat({flagsCond, flagsUncond}),
+                               torch::cat({tt, tt}), torch::cat({cond, cond}));
+      auto predCond = both.narrow(0, 0, B), predUncond = both.narrow(0, B, B);
+      pred = predUncond + settings.guidance * (predCond - predUncond);
+    } else {
+      pred = net->forward(x, flagsCond, tt, cond);
     }
     pred = harmonize(pred, masks.motionGenerate);
     pred = torch::cat({pred.narrow(3, 0, kTokenWidth), pred.narrow(3, kLabelChannel, 1).clamp(-1.0, 1.0)}, 3);

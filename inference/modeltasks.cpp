@@ -102,8 +102,16 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
     if (any) todo.push_back(w);
   }
   std::vector<double> sum(grid.tokens.size(), 0.0), weight(static_cast<size_t>(grid.frames), 0.0);
-  const int guidedPasses = options.guidance != 1.0 && !grid.generateLabels ? 2 : 1;
-  const double totalEvaluations = std::max(1.0, double(todo.size()) * options.steps * guidedPasses);
+  // Windows of equal length run as one batch, a few at a time, so a cancel
+  // still lands within one network call.
+  constexpr size_t kWindowsPerBatch = 8;
+  std::vector<std::vector<Window>> batches;
+  for (const Window& w : todo) {
+    if (batches.empty() || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
+      batches.emplace_back();
+    batches.back().push_back(w);
+  }
+  const double totalEvaluations = std::max<double>(1.0, double(batches.size()) * options.steps);
   double done = 0;
   bool cancelled = false;
   auto report = [&](double evaluations) {
@@ -113,40 +121,44 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
   };
   if (report(0)) return false;
 
-  for (size_t wi = 0; wi < todo.size(); ++wi) {
-    const Window& w = todo[wi];
-    const int T = w.length;
-    const float* src = grid.tokens.data() + static_cast<size_t>(w.start) * kP * kC;
-    auto known = torch::from_blob(const_cast<float*>(src), {1, T, kP, kC}, torch::kFloat32).clone().to(m.device);
-    auto motion = torch::from_blob(const_cast<std::uint8_t*>(grid.motion.data() + static_cast<size_t>(w.start) * kP),
-                                   {1, T, kP}, torch::kUInt8)
-                      .to(torch::kBool)
-                      .clone()
-                      .to(m.device);
+  const auto boolOptions = torch::TensorOptions().dtype(torch::kBool).device(m.device);
+  for (size_t bi = 0; bi < batches.size(); ++bi) {
+    const std::vector<Window>& batch = batches[bi];
+    const int B = static_cast<int>(batch.size()), T = batch.front().length;
+    std::vector<torch::Tensor> known, motion;
+    for (const Window& w : batch) {
+      const float* src = grid.tokens.data() + static_cast<size_t>(w.start) * kP * kC;
+      known.push_back(torch::from_blob(const_cast<float*>(src), {T, kP, kC}, torch::kFloat32));
+      motion.push_back(torch::from_blob(const_cast<std::uint8_t*>(grid.motion.data() + static_cast<size_t>(w.start) * kP),
+                                        {T, kP}, torch::kUInt8));
+    }
     TokenMasks masks;
-    masks.motionGenerate = motion;
-    masks.labelGenerate = torch::full({1, T, kP}, grid.generateLabels, torch::TensorOptions().dtype(torch::kBool).device(m.device));
-    masks.labelDropped = torch::zeros({1, T, kP}, torch::TensorOptions().dtype(torch::kBool).device(m.device));
-    auto cond = torch::zeros({1, c.condWidth}, torch::TensorOptions().device(m.device));
-    auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + wi);
+    masks.motionGenerate = torch::stack(motion).to(torch::kBool).to(m.device);
+    masks.labelGenerate = torch::full({B, T, kP}, grid.generateLabels, boolOptions);
+    masks.labelDropped = torch::zeros({B, T, kP}, boolOptions);
+    auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
     SampleSettings settings;
     settings.steps = options.steps;
-    settings.guidance = options.guidance;
+    settings.guidance = grid.generateLabels ? 1.0 : options.guidance;
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
-    const auto result = m.diffusion->sample(const_cast<MotionNet&>(m.net), known, masks, cond, settings, generator);
+    const auto result =
+        m.diffusion->sample(const_cast<MotionNet&>(m.net), torch::stack(known).to(m.device), masks, cond, settings, generator);
     if (!result.defined()) return false;
-    done += double(options.steps) * guidedPasses;
+    done += options.steps;
     auto cpu = result.to(torch::kCPU).contiguous();
-    const float* r = cpu.data_ptr<float>();
     // Linear ramps over the overlaps; a window alone at a clip end needs none
     // but gets one anyway, which cancels out after normalising.
     const double ramp = std::max(1, c.overlap) + 1.0;
-    for (int t = 0; t < T; ++t) {
-      const double wgt = std::min({1.0, (t + 1) / ramp, (T - t) / ramp});
-      const size_t f = static_cast<size_t>(w.start + t);
-      weight[f] += wgt;
-      for (int k = 0; k < kP * kC; ++k) sum[f * kP * kC + k] += wgt * r[static_cast<size_t>(t) * kP * kC + k];
+    for (int b = 0; b < B; ++b) {
+      const float* r = cpu.data_ptr<float>() + static_cast<size_t>(b) * T * kP * kC;
+      for (int t = 0; t < T; ++t) {
+        const double wgt = std::min({1.0, (t + 1) / ramp, (T - t) / ramp});
+        const size_t f = static_cast<size_t>(batch[b].start + t);
+        weight[f] += wgt;
+        for (int k = 0; k < kP * kC; ++k) sum[f * kP * kC + k] += wgt * r[static_cast<size_t>(t) * kP * kC + k];
+      }
     }
   }
   out->assign(grid.tokens.begin(), grid.tokens.end());

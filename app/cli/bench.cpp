@@ -389,8 +389,9 @@ int runBench(Args args) {
   const std::string what = args.shift();
   if (what == "io") return benchIo(args);
   if (what == "analyze") return benchAnalyze(args);
+  if (what == "model") return benchModel(args);
   if (what.empty()) return fail(kUsage, "usage: bench io [FILE]");
-  return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze)");
+  return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze, model)");
 }
 
 }  // namespace mm::cli

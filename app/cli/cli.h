@@ -35,5 +35,6 @@ int runAnalyze(Args args);
 int runEval(Args args);
 int runTrain(Args args);
 int runModel(Args args);
+int benchModel(Args& args);  // bench model
 
 }  // namespace mm::cli
