@@ -36,5 +36,6 @@ int runEval(Args args);
 int runTrain(Args args);
 int runModel(Args args);
 int benchModel(Args& args);  // bench model
+int evalModel(Args& args);   // eval model
 
 }  // namespace mm::cli

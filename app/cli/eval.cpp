@@ -194,7 +194,8 @@ int evalDetect(Args& args) {
 int runEval(Args args) {
   const std::string what = args.shift();
   if (what == "detect") return evalDetect(args);
-  return fail(kUsage, "usage: eval detect --data DIR [--seed S] [--clips N]");
+  if (what == "model") return evalModel(args);
+  return fail(kUsage, "usage: eval detect|model --data DIR [--seed S] [--clips N]");
 }
 
 }  // namespace mm::cli

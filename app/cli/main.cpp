@@ -17,6 +17,8 @@ const char* kHelp =
     "                            per-frame and per-part quality, artifact spans\n"
     "  eval detect --data DIR [--seed S] [--clips N]\n"
     "                            detection precision/recall/F1 on corrupted clips, false positives on clean ones\n"
+    "  eval model --data DIR [--every K] [--weights F]\n"
+    "                            the motion model on held-out clips: in-betweening, cleanup, detection\n"
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
     "  bench model [--weights F] motion-model speed: cleanup of a one-minute clip, a 30-frame in-betweening\n"
     "  train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] [--resume FILE]\n"
