@@ -34,4 +34,7 @@ bool chooseDevice(const std::string& request, DeviceInfo* out, std::string* erro
   return true;
 }
 
+void setCpuThreads(int threads) { at::set_num_threads(threads < 1 ? 1 : threads); }
+int cpuThreads() { return at::get_num_threads(); }
+
 }  // namespace mm::inference

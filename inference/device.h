@@ -19,4 +19,8 @@ bool cudaAvailable();
 // *error for an unknown name or "cuda" without a CUDA device.
 bool chooseDevice(const std::string& request, DeviceInfo* out, std::string* error);
 
+// CPU threads torch uses for one operation (>= 1), process-wide.
+void setCpuThreads(int threads);
+int cpuThreads();
+
 }  // namespace mm::inference

@@ -40,5 +40,9 @@ int runInbetween(Args args);
 int runEvalRepair(const std::string& what, Args& args);
 // bench clean (benchclean.cpp).
 int runBenchClean(Args& args);
+int runTrain(Args args);
+int runModel(Args args);
+int benchModel(Args& args);  // bench model
+int evalModel(Args& args);   // eval model
 
 }  // namespace mm::cli

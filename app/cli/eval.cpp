@@ -200,7 +200,8 @@ int runEval(Args args) {
   const std::string what = args.shift();
   if (what == "detect") return evalDetect(args);
   if (what == "clean" || what == "complete" || what == "inbetween") return runEvalRepair(what, args);
-  return fail(kUsage, "usage: eval detect|clean|complete|inbetween --data DIR [--seed S] [--clips N] [--every K]");
+  if (what == "model") return evalModel(args);
+  return fail(kUsage, "usage: eval detect|clean|complete|inbetween|model --data DIR [--seed S] [--clips N] [--every K]");
 }
 
 }  // namespace mm::cli

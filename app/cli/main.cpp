@@ -28,6 +28,13 @@ const char* kHelp =
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
     "  bench analyze             quality-analysis throughput on one core\n"
     "  bench clean               classic clean-up of a one-hour take with injected artifacts on one core\n"
+    "  eval model --data DIR [--every K] [--weights F]\n"
+    "                            the motion model on held-out clips: in-betweening, cleanup, detection\n"
+    "  bench model [--weights F] motion-model speed: cleanup of a one-minute clip, a 30-frame in-betweening\n"
+    "  train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] [--resume FILE]\n"
+    "                            train the motion model (every 10th clip held out)\n"
+    "  model detect|clean|inbetween IN [-o OUT] [--frames A:B] [--weights F] [--json OUT]\n"
+    "                            the motion model on one clip (see 'model --help')\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
@@ -48,5 +55,7 @@ int main(int argc, char** argv) {
   if (command == "clean") return runClean(std::move(args));
   if (command == "complete") return runComplete(std::move(args));
   if (command == "inbetween") return runInbetween(std::move(args));
+  if (command == "train") return runTrain(std::move(args));
+  if (command == "model") return runModel(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

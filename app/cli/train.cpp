@@ -1,0 +1,71 @@
+// motionmender-cli train: trains the motion model on a folder of clips (every
+// 10th file by sorted path is held out for evaluation and never trained on).
+#include "cli.h"
+#include "datasetfiles.h"
+
+#ifdef MM_HAVE_TORCH
+#include "inference/trainer.h"
+#include "inference/trainingdata.h"
+#endif
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace mm::cli {
+
+int runTrain(Args args) {
+#ifndef MM_HAVE_TORCH
+  (void)args;
+  return fail(kError, "this build has no LibTorch: training is not available");
+#else
+  const char* usage =
+      "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
+      "[--resume FILE] [--log-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+  inference::TrainOptions o;
+  std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
+  if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
+    return fail(kUsage, usage);
+  args.takeOption("--config", &o.config);
+  args.takeOption("--device", &o.device);
+  args.takeOption("--resume", &o.resume);
+  if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
+  if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());
+  if (args.takeOption("--batch", &batch)) o.batch = std::atoi(batch.c_str());
+  if (args.takeOption("--variants", &variants)) o.corruptedVariants = std::atoi(variants.c_str());
+  if (args.takeOption("--threads", &threads)) o.threads = std::atoi(threads.c_str());
+  if (args.takeOption("--lr", &lr)) o.learningRate = std::atof(lr.c_str());
+  args.takeOption("--clips", &clips);
+  std::vector<std::string> pos;
+  std::string error;
+  if (!args.positionals(&pos, &error)) return fail(kUsage, error);
+  if (!pos.empty()) return fail(kUsage, usage);
+  o.steps = std::atoll(steps.c_str());
+  if (o.steps <= 0) return fail(kUsage, "--steps must be a positive number");
+
+  const std::vector<std::string> files = listMotionFiles(data);
+  if (files.empty()) return fail(kError, data + ": no motion files found");
+  int heldOut = 0;
+  const int limit = std::atoi(clips.c_str());
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (inference::isHeldOut(static_cast<int>(i))) {
+      ++heldOut;
+      continue;
+    }
+    if (limit <= 0 || static_cast<int>(o.files.size()) < limit) o.files.push_back(files[i]);
+  }
+  std::printf("train: %zu clips, %d held out (every 10th), config %s, %lld steps, seed %llu\n", o.files.size(),
+              heldOut, o.resume.empty() ? o.config.c_str() : "(from the resumed file)", static_cast<long long>(o.steps),
+              static_cast<unsigned long long>(o.seed));
+  std::fflush(stdout);
+  o.log = [](const std::string& line) {
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  const inference::TrainReport r = inference::trainModel(o);
+  if (!r.ok) return fail(kError, r.error);
+  std::printf("wrote %s (%lld steps)\n", o.out.c_str(), static_cast<long long>(r.stepsDone));
+  return kOk;
+#endif
+}
+
+}  // namespace mm::cli

@@ -1,0 +1,143 @@
+#include "inference/diffusion.h"
+
+#include <cmath>
+
+namespace mm::inference {
+
+namespace {
+
+torch::Tensor cosineAlphaBar(int timesteps) {
+  // Nichol & Dhariwal 2021: alpha_bar(t) = cos^2(((t/T + s) / (1 + s)) * pi/2), normalised
+  // to 1 at t = 0 and kept away from 0 at the end so x0 stays recoverable.
+  const double s = 0.008;
+  auto f = [&](double t) {
+    const double v = std::cos(((t / timesteps + s) / (1.0 + s)) * M_PI / 2.0);
+    return v * v;
+  };
+  auto out = torch::empty({timesteps}, torch::kFloat64);
+  for (int t = 0; t < timesteps; ++t) out[t] = std::min(0.9999, std::max(1e-4, f(t + 1) / f(0)));
+  return out;
+}
+
+}  // namespace
+
+Diffusion::Diffusion(int timesteps, torch::Device device) : mTimesteps(timesteps), mDevice(device) {
+  mAlphaBar = cosineAlphaBar(timesteps);
+  mValidMotion = torch::zeros({kBodyPartCount, kTokenChannels});
+  mFeatureIndex = torch::full({kBodyPartCount * kTokenWidth}, kFeatureCount, torch::kLong);
+  const auto& layout = tokenFeatureIndices();
+  for (int p = 0; p < kBodyPartCount; ++p)
+    for (size_t k = 0; k < layout[p].size(); ++k) {
+      mValidMotion[p][static_cast<int64_t>(k)] = 1.0f;
+      mFeatureIndex[p * kTokenWidth + static_cast<int64_t>(k)] = layout[p][k];
+    }
+  mLabelChannel = torch::zeros({kTokenChannels});
+  mLabelChannel[kLabelChannel] = 1.0f;
+  mValidMotion = mValidMotion.to(device);
+  mLabelChannel = mLabelChannel.to(device);
+  mFeatureIndex = mFeatureIndex.to(device);
+}
+
+torch::Tensor Diffusion::flags(const TokenMasks& m) const {
+  auto motionKnown = m.motionGenerate.logical_not();
+  auto labelKnown = m.labelGenerate.logical_not().logical_and(m.labelDropped.logical_not());
+  return torch::stack({motionKnown, labelKnown, m.labelGenerate, m.labelDropped}, 3).to(torch::kFloat32);
+}
+
+torch::Tensor Diffusion::generateMask(const TokenMasks& m) const {
+  return m.motionGenerate.unsqueeze(3).to(torch::kFloat32) * mValidMotion +
+         m.labelGenerate.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
+}
+
+LossTerms Diffusion::loss(MotionNet& net, const torch::Tensor& x0, const TokenMasks& masks, const torch::Tensor& cond,
+                          torch::Generator& generator) const {
+  const int64_t B = x0.size(0);
+  auto t = torch::randint(mTimesteps, {B}, generator, torch::kLong);
+  auto ab = mAlphaBar.index_select(0, t).to(torch::kFloat32).view({B, 1, 1, 1}).to(mDevice);
+  auto eps = torch::randn(x0.sizes(), generator, torch::kFloat32).to(mDevice);
+  auto noisy = ab.sqrt() * x0 + (1 - ab).sqrt() * eps;
+  auto gen = generateMask(masks);
+  auto input = gen * noisy + (1 - gen) * x0;
+  auto dropped = masks.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
+  input = input * (1 - dropped);
+  auto pred = net->forward(input, flags(masks), t.to(mDevice), cond);
+  auto err = (pred - x0).pow(2);
+  auto motionMask = gen * (1 - mLabelChannel);
+  auto labelMask = gen * mLabelChannel;
+  auto motion = (err * motionMask).sum() / motionMask.sum().clamp_min(1.0);
+  auto label = (err * labelMask).sum() / labelMask.sum().clamp_min(1.0);
+  LossTerms out;
+  out.total = motion + label;
+  out.motion = motion.item<double>();
+  out.label = label.item<double>();
+  return out;
+}
+
+torch::Tensor Diffusion::harmonize(const torch::Tensor& tokens, const torch::Tensor& motionGenerate) const {
+  const int64_t B = tokens.size(0), T = tokens.size(1), P = kBodyPartCount, W = kTokenWidth;
+  auto motion = tokens.narrow(3, 0, W);
+  auto valid = mValidMotion.narrow(1, 0, W).view({1, 1, P, W});
+  // Known tokens carry a weight so large that shared features take their value.
+  auto weight = torch::where(motionGenerate, torch::ones({}, tokens.options()), torch::full({}, 1e6, tokens.options()))
+                    .unsqueeze(3) * valid;
+  auto index = mFeatureIndex.view({1, 1, P * W}).expand({B, T, P * W});
+  auto sum = torch::zeros({B, T, kFeatureCount + 1}, tokens.options())
+                 .scatter_add_(2, index, (motion * weight).reshape({B, T, P * W}));
+  auto total = torch::zeros({B, T, kFeatureCount + 1}, tokens.options()).scatter_add_(2, index, weight.reshape({B, T, P * W}));
+  auto features = sum / total.clamp_min(1e-12);
+  auto back = features.gather(2, index).view({B, T, P, W}) * valid;
+  return torch::cat({back, tokens.narrow(3, W, kTokenChannels - W)}, 3);
+}
+
+torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, const TokenMasks& masks,
+                                const torch::Tensor& cond, const SampleSettings& settings,
+                                torch::Generator& generator) const {
+  torch::NoGradGuard noGrad;
+  const int64_t B = known.size(0);
+  const int steps = std::max(1, std::min(settings.steps, mTimesteps));
+  auto gen = generateMask(masks);
+  auto keep = 1 - gen;
+  auto knownClean = known * keep;
+  auto x = gen * torch::randn(known.sizes(), generator, torch::kFloat32).to(mDevice) + knownClean;
+  auto flagsCond = flags(masks);
+  // Guidance compares against the prompt-free prediction: every known
+  // indicator dropped.
+  TokenMasks uncond = masks;
+  uncond.labelDropped = masks.labelDropped.logical_or(masks.labelGenerate.logical_not());
+  const bool guided = settings.guidance != 1.0 && uncond.labelDropped.any().item<bool>() &&
+                      !masks.labelDropped.all().item<bool>();
+  auto flagsUncond = flags(uncond);
+  auto dropUncond = uncond.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
+
+  for (int i = 0; i < steps; ++i) {
+    if (settings.cancelled && settings.cancelled()) return {};
+    const int64_t t = steps == 1 ? mTimesteps - 1
+                                 : std::llround(double(mTimesteps - 1) * (steps - 1 - i) / double(steps - 1));
+    auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
+    torch::Tensor pred;
+    if (guided) {
+      // Both branches in one batch: one call is cheaper than two.
+      auto both = net->forward(torch::cat({x, x * (1 - dropUncond)}), torch::cat({flagsCond, flagsUncond}),
+                               torch::cat({tt, tt}), torch::cat({cond, cond}));
+      auto predCond = both.narrow(0, 0, B), predUncond = both.narrow(0, B, B);
+      pred = predUncond + settings.guidance * (predCond - predUncond);
+    } else {
+      pred = net->forward(x, flagsCond, tt, cond);
+    }
+    pred = harmonize(pred, masks.motionGenerate);
+    pred = torch::cat({pred.narrow(3, 0, kTokenWidth), pred.narrow(3, kLabelChannel, 1).clamp(-1.0, 1.0)}, 3);
+    if (i == steps - 1) {
+      x = pred;
+    } else {
+      const int64_t tNext = std::llround(double(mTimesteps - 1) * (steps - 2 - i) / double(steps - 1));
+      const double ab = mAlphaBar[t].item<double>(), abNext = mAlphaBar[tNext].item<double>();
+      auto eps = (x - std::sqrt(ab) * pred) / std::sqrt(1.0 - ab);
+      x = std::sqrt(abNext) * pred + std::sqrt(1.0 - abNext) * eps;
+    }
+    x = gen * x + knownClean;  // impose what is known
+    if (settings.stepDone) settings.stepDone(i + 1);
+  }
+  return x;
+}
+
+}  // namespace mm::inference

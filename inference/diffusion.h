@@ -1,0 +1,71 @@
+#pragma once
+// Internal to inference/ (torch): x0-predicting diffusion over token grids
+// with a cosine schedule, masked training loss and DDIM sampling in which
+// known tokens are imposed at every step.
+
+#include "inference/motionnet.h"
+
+#include <functional>
+
+namespace mm::inference {
+
+// Which (frame, part) tokens are generated. All [B, T, P] bool tensors.
+// A token's motion is known unless motionGenerate; its indicator is known
+// unless labelGenerate or labelDropped (dropped: the quality prompt is
+// absent, the unconditional branch of classifier-free guidance).
+struct TokenMasks {
+  torch::Tensor motionGenerate;
+  torch::Tensor labelGenerate;
+  torch::Tensor labelDropped;
+};
+
+struct LossTerms {
+  torch::Tensor total;  // scalar, differentiable
+  double motion = 0.0;  // mean squared error over generated motion channels
+  double label = 0.0;   // over generated indicators
+};
+
+struct SampleSettings {
+  int steps = 12;          // DDIM steps
+  double guidance = 1.0;   // classifier-free guidance on the quality prompt (1 = off)
+  // Called before each network evaluation; true stops sampling.
+  std::function<bool()> cancelled;
+  // Called after each step with steps done (optional).
+  std::function<void(int)> stepDone;
+};
+
+class Diffusion {
+ public:
+  Diffusion(int timesteps, torch::Device device);
+
+  // [B, T, P, kFlagChannels] float flags for the network.
+  torch::Tensor flags(const TokenMasks& masks) const;
+  // [B, T, P, kTokenChannels] float: 1 on the channels to generate.
+  torch::Tensor generateMask(const TokenMasks& masks) const;
+
+  // One training loss on clean tokens x0 ([B, T, P, kTokenChannels],
+  // normalised, indicator -1/+1): random timestep per sample, noise on the
+  // generated channels, known channels given clean.
+  LossTerms loss(MotionNet& net, const torch::Tensor& x0, const TokenMasks& masks, const torch::Tensor& cond,
+                 torch::Generator& generator) const;
+
+  // Samples the generated channels given `known` (same shape as x0; values
+  // on generated channels are ignored). Returns an undefined tensor when
+  // cancelled.
+  torch::Tensor sample(MotionNet& net, const torch::Tensor& known, const TokenMasks& masks, const torch::Tensor& cond,
+                       const SampleSettings& settings, torch::Generator& generator) const;
+
+  // Makes features shared by several tokens of a frame agree (weighted mean;
+  // known tokens win), then writes them back into every token.
+  torch::Tensor harmonize(const torch::Tensor& tokens, const torch::Tensor& motionGenerate) const;
+
+ private:
+  int mTimesteps;
+  torch::Device mDevice;
+  torch::Tensor mAlphaBar;      // [timesteps] double precision on CPU
+  torch::Tensor mValidMotion;   // [P, kTokenChannels] float: used motion channels
+  torch::Tensor mLabelChannel;  // [kTokenChannels] float: one-hot indicator
+  torch::Tensor mFeatureIndex;  // [P * kTokenWidth] long: frame feature of each channel, kFeatureCount if unused
+};
+
+}  // namespace mm::inference

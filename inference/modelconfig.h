@@ -1,0 +1,33 @@
+#pragma once
+// Size and training settings of the motion model. No torch here.
+
+#include <cstdint>
+#include <string>
+
+namespace mm::inference {
+
+struct ModelConfig {
+  std::string name = "small";
+  // "small" (sized for about half an hour of training on 2 CPU cores).
+  int width = 96;           // token width d
+  int layers = 3;           // blocks of (part attention, time attention, MLP)
+  int heads = 4;            // attention heads (width % heads == 0)
+  int mlpRatio = 3;         // MLP hidden = mlpRatio * width
+  int condWidth = 64;       // conditioning vector slot (zeros until text arrives)
+  int window = 48;          // frames per window (training and sliding inference)
+  int overlap = 12;         // frames two inference windows share (blended)
+  int trainTimesteps = 1000;  // diffusion steps of the cosine schedule
+  // Training defaults (the CLI may override).
+  int batch = 16;
+  double learningRate = 3e-4;
+  double weightDecay = 0.01;
+  double emaDecay = 0.995;
+  double promptDropout = 0.1;   // classifier-free guidance: drop the quality prompt
+  double detectShare = 0.25;    // share of detection samples in a batch (StableMotion)
+};
+
+// "tiny" (tests: seconds on a CPU), "small" (CPU training), "base" (GPU).
+// False for an unknown name.
+bool modelConfigByName(const std::string& name, ModelConfig* out);
+
+}  // namespace mm::inference

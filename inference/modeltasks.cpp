@@ -1,0 +1,299 @@
+#include "inference/modeltasks.h"
+
+#include "inference/checkpoint.h"
+#include "inference/device.h"
+#include "inference/diffusion.h"
+#include "inference/motionfeatures.h"
+#include "inference/netstate.h"
+#include "inference/tokenlayout.h"
+#include "motion/clip.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mm::inference {
+
+struct MotionModel::Impl {
+  Checkpoint meta;  // config, stats, step, note (arrays dropped after loading)
+  torch::Device device = torch::kCPU;
+  MotionNet net{nullptr};
+  std::unique_ptr<Diffusion> diffusion;
+};
+
+MotionModel::MotionModel(std::unique_ptr<Impl> impl) : mImpl(std::move(impl)) {}
+MotionModel::~MotionModel() = default;
+const ModelConfig& MotionModel::config() const { return mImpl->meta.config; }
+std::int64_t MotionModel::trainedSteps() const { return mImpl->meta.step; }
+const std::string& MotionModel::note() const { return mImpl->meta.note; }
+
+std::unique_ptr<MotionModel> MotionModel::load(const std::string& path, const std::string& device,
+                                               std::string* error) {
+  try {
+    DeviceInfo info;
+    if (!chooseDevice(device, &info, error)) return nullptr;
+    auto impl = std::make_unique<Impl>();
+    if (!loadCheckpoint(path, &impl->meta, error)) return nullptr;
+    if (!impl->meta.stats.valid()) {
+      if (error) *error = path + ": the model file has no normalisation statistics";
+      return nullptr;
+    }
+    impl->device = info.kind == DeviceKind::Cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    impl->net = MotionNet(impl->meta.config);
+    std::string why;
+    if (!importTensors(impl->meta, "ema", namedParameters(*impl->net), &why)) {
+      if (error) *error = path + ": " + why;
+      return nullptr;
+    }
+    impl->meta.arrays.clear();
+    impl->net->to(impl->device);
+    impl->net->eval();
+    impl->diffusion = std::make_unique<Diffusion>(impl->meta.config.trainTimesteps, impl->device);
+    return std::unique_ptr<MotionModel>(new MotionModel(std::move(impl)));
+  } catch (const std::exception& e) {
+    if (error) *error = path + ": " + e.what();
+    return nullptr;
+  }
+}
+
+namespace {
+
+constexpr int kP = kBodyPartCount;
+constexpr int kC = kTokenChannels;
+
+struct Window {
+  int start = 0;
+  int length = 0;
+};
+
+std::vector<Window> planWindows(int frames, const ModelConfig& c) {
+  const int w = std::max(2, c.window);
+  if (frames <= w) return {{0, frames}};
+  const int hop = std::max(1, w - std::max(0, std::min(c.overlap, w - 1)));
+  std::vector<Window> out;
+  for (int s = 0;; s += hop) {
+    if (s + w >= frames) {
+      out.push_back({frames - w, w});
+      break;
+    }
+    out.push_back({s, w});
+  }
+  return out;
+}
+
+// What one run of the sampler over a clip needs and produces.
+struct TokenGrid {
+  int frames = 0;
+  std::vector<float> tokens;          // frames x P x C, normalised; indicator channel set
+  std::vector<std::uint8_t> motion;   // frames x P: generate motion
+  bool generateLabels = false;        // detection
+};
+
+// Samples every window that has something to generate and blends the
+// overlaps. Returns false when cancelled; `out` gets frames x P x C.
+bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
+                std::vector<float>* out) {
+  const ModelConfig& c = m.meta.config;
+  const std::vector<Window> windows = planWindows(grid.frames, c);
+  std::vector<Window> todo;
+  for (const Window& w : windows) {
+    bool any = grid.generateLabels;
+    for (int f = w.start; f < w.start + w.length && !any; ++f)
+      for (int p = 0; p < kP; ++p) any = any || grid.motion[static_cast<size_t>(f) * kP + p];
+    if (any) todo.push_back(w);
+  }
+  std::vector<double> sum(grid.tokens.size(), 0.0), weight(static_cast<size_t>(grid.frames), 0.0);
+  // Windows of equal length run as one batch, a few at a time, so a cancel
+  // still lands within one network call.
+  constexpr size_t kWindowsPerBatch = 8;
+  std::vector<std::vector<Window>> batches;
+  for (const Window& w : todo) {
+    if (batches.empty() || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
+      batches.emplace_back();
+    batches.back().push_back(w);
+  }
+  const double totalEvaluations = std::max<double>(1.0, double(batches.size()) * options.steps);
+  double done = 0;
+  bool cancelled = false;
+  auto report = [&](double evaluations) {
+    if (cancelled) return true;
+    if (options.progress && !options.progress(std::min(1.0, evaluations / totalEvaluations))) cancelled = true;
+    return cancelled;
+  };
+  if (report(0)) return false;
+
+  const auto boolOptions = torch::TensorOptions().dtype(torch::kBool).device(m.device);
+  for (size_t bi = 0; bi < batches.size(); ++bi) {
+    const std::vector<Window>& batch = batches[bi];
+    const int B = static_cast<int>(batch.size()), T = batch.front().length;
+    std::vector<torch::Tensor> known, motion;
+    for (const Window& w : batch) {
+      const float* src = grid.tokens.data() + static_cast<size_t>(w.start) * kP * kC;
+      known.push_back(torch::from_blob(const_cast<float*>(src), {T, kP, kC}, torch::kFloat32));
+      motion.push_back(torch::from_blob(const_cast<std::uint8_t*>(grid.motion.data() + static_cast<size_t>(w.start) * kP),
+                                        {T, kP}, torch::kUInt8));
+    }
+    TokenMasks masks;
+    masks.motionGenerate = torch::stack(motion).to(torch::kBool).to(m.device);
+    masks.labelGenerate = torch::full({B, T, kP}, grid.generateLabels, boolOptions);
+    masks.labelDropped = torch::zeros({B, T, kP}, boolOptions);
+    auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
+    SampleSettings settings;
+    settings.steps = options.steps;
+    settings.guidance = grid.generateLabels ? 1.0 : options.guidance;
+    int evaluations = 0;
+    settings.cancelled = [&] { return report(done + evaluations++); };
+    const auto result =
+        m.diffusion->sample(const_cast<MotionNet&>(m.net), torch::stack(known).to(m.device), masks, cond, settings, generator);
+    if (!result.defined()) return false;
+    done += options.steps;
+    auto cpu = result.to(torch::kCPU).contiguous();
+    // Linear ramps over the overlaps; a window alone at a clip end needs none
+    // but gets one anyway, which cancels out after normalising.
+    const double ramp = std::max(1, c.overlap) + 1.0;
+    for (int b = 0; b < B; ++b) {
+      const float* r = cpu.data_ptr<float>() + static_cast<size_t>(b) * T * kP * kC;
+      for (int t = 0; t < T; ++t) {
+        const double wgt = std::min({1.0, (t + 1) / ramp, (T - t) / ramp});
+        const size_t f = static_cast<size_t>(batch[b].start + t);
+        weight[f] += wgt;
+        for (int k = 0; k < kP * kC; ++k) sum[f * kP * kC + k] += wgt * r[static_cast<size_t>(t) * kP * kC + k];
+      }
+    }
+  }
+  out->assign(grid.tokens.begin(), grid.tokens.end());
+  for (size_t f = 0; f < static_cast<size_t>(grid.frames); ++f)
+    if (weight[f] > 0)
+      for (int k = 0; k < kP * kC; ++k) (*out)[f * kP * kC + k] = static_cast<float>(sum[f * kP * kC + k] / weight[f]);
+  report(totalEvaluations);
+  return !cancelled;
+}
+
+// Encodes the clip and fills the token grid (indicator prompted "good").
+bool prepare(const MotionModel::Impl& m, const Clip& clip, CanonicalRig* rig, MotionFeatures* features,
+             TokenGrid* grid, std::string* error) {
+  if (!encodeClip(clip, rig, features, error)) return false;
+  std::vector<float> normalised = features->values;
+  normalizeFeatures(m.meta.stats, normalised.data(), features->frames);
+  grid->frames = features->frames;
+  grid->tokens.resize(static_cast<size_t>(grid->frames) * kP * kC);
+  splitTokens(normalised.data(), grid->frames, grid->tokens.data());
+  for (size_t i = 0; i < static_cast<size_t>(grid->frames) * kP; ++i) grid->tokens[i * kC + kLabelChannel] = kLabelGood;
+  grid->motion.assign(static_cast<size_t>(grid->frames) * kP, 0);
+  return true;
+}
+
+TaskResult failed(const std::string& message) { return {TaskStatus::Failed, message}; }
+
+}  // namespace
+
+TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const TaskOptions& options,
+                           std::vector<float>* badProbability) {
+  try {
+    const auto& m = model.impl();
+    CanonicalRig rig;
+    MotionFeatures features;
+    TokenGrid grid;
+    std::string error;
+    if (!prepare(m, clip, &rig, &features, &grid, &error)) return failed(error);
+    grid.generateLabels = true;
+    std::vector<float> out;
+    if (!sampleGrid(m, grid, options, &out)) return {TaskStatus::Cancelled, {}};
+    std::vector<float> p(static_cast<size_t>(grid.frames) * kP);
+    for (size_t i = 0; i < p.size(); ++i) p[i] = std::clamp((out[i * kC + kLabelChannel] + 1.0f) * 0.5f, 0.0f, 1.0f);
+    *badProbability = std::move(p);
+    return {};
+  } catch (const std::exception& e) {
+    return failed(std::string("the motion model failed: ") + e.what());
+  }
+}
+
+TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                            const TaskOptions& options, Clip* output) {
+  try {
+    const auto& m = model.impl();
+    CanonicalRig rig;
+    MotionFeatures features;
+    TokenGrid grid;
+    std::string error;
+    if (!prepare(m, clip, &rig, &features, &grid, &error)) return failed(error);
+    if (mask.size() != grid.motion.size()) return failed("the mask does not match the clip's frame count");
+    for (size_t i = 0; i < mask.size(); ++i) grid.motion[i] = mask[i] ? 1 : 0;
+    std::vector<float> tokens;
+    if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
+
+    // Tokens -> features; known tokens win shared features, and frames with
+    // nothing generated keep their encoded features exactly.
+    const int F = grid.frames;
+    std::vector<float> weights(static_cast<size_t>(F) * kP);
+    for (size_t i = 0; i < weights.size(); ++i) weights[i] = grid.motion[i] ? 1.0f : 1e6f;
+    MotionFeatures result = features;
+    mergeTokens(tokens.data(), F, weights.data(), result.values.data());
+    denormalizeFeatures(m.meta.stats, result.values.data(), F);
+    std::vector<std::uint8_t> anchors(static_cast<size_t>(F));
+    for (int f = 0; f < F; ++f) {
+      bool any = false;
+      for (int p = 0; p < kP; ++p) any = any || grid.motion[static_cast<size_t>(f) * kP + p];
+      if (!any) std::copy_n(features.frame(f), kFeatureCount, result.frame(f));
+      anchors[f] = !grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(BodyPart::Torso)];
+    }
+    const CanonicalMotion decoded = decodeMotion(result, &anchors);
+    Clip out = clip;
+    if (!rig.fromCanonical(decoded, out, &error)) return failed(error);
+
+    // Known parts keep the input's values bit for bit (the decode went
+    // through float features).
+    const BodyPartMap& parts = rig.bodyParts();
+    for (int f = 0; f < F; ++f) {
+      for (int j = 0; j < clip.jointCount(); ++j)
+        if (!grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
+          out.rotation(f, j) = clip.rotation(f, j);
+      if (anchors[f])
+        for (int j = 0; j < clip.jointCount(); ++j)
+          if (clip.hasTrack(j)) out.translation(f, j) = clip.translation(f, j);
+    }
+    if (options.progress && !options.progress(1.0)) return {TaskStatus::Cancelled, {}};
+    *output = std::move(out);
+    return {};
+  } catch (const std::exception& e) {
+    return failed(std::string("the motion model failed: ") + e.what());
+  }
+}
+
+TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask* bad, const TaskOptions& options,
+                     Clip* output, PartMask* usedMask) {
+  const int F = clip.frameCount();
+  PartMask flags(static_cast<size_t>(F) * kP, 0);
+  TaskOptions half = options;
+  if (bad) {
+    if (bad->size() != flags.size()) return failed("the quality mask does not match the clip's frame count");
+    flags = *bad;
+  } else {
+    std::vector<float> p;
+    // Detection takes the first half of the progress bar.
+    half.progress = [&](double x) { return !options.progress || options.progress(0.5 * x); };
+    const TaskResult r = detectArtifacts(model, clip, half, &p);
+    if (!r.ok()) return r;
+    for (size_t i = 0; i < p.size(); ++i) flags[i] = p[i] > 0.5f;
+    half.progress = [&](double x) { return !options.progress || options.progress(0.5 + 0.5 * x); };
+  }
+  PartMask mask(flags.size(), 0);
+  for (int f = 0; f < F; ++f)
+    for (int p = 0; p < kP; ++p)
+      for (int g = std::max(0, f - 1); g <= std::min(F - 1, f + 1); ++g)
+        if (flags[static_cast<size_t>(g) * kP + p]) mask[static_cast<size_t>(f) * kP + p] = 1;
+  if (usedMask) *usedMask = mask;
+  return regenerateMasked(model, clip, mask, bad ? options : half, output);
+}
+
+TaskResult inbetweenClip(const MotionModel& model, const Clip& clip, int start, int end, const TaskOptions& options,
+                         Clip* output) {
+  if (start < 0 || end > clip.frameCount() || start >= end)
+    return failed("frames " + std::to_string(start) + ":" + std::to_string(end) + " are not inside the clip's " +
+                  std::to_string(clip.frameCount()) + " frames");
+  PartMask mask(static_cast<size_t>(clip.frameCount()) * kP, 0);
+  std::fill(mask.begin() + static_cast<size_t>(start) * kP, mask.begin() + static_cast<size_t>(end) * kP, 1);
+  return regenerateMasked(model, clip, mask, options, output);
+}
+
+}  // namespace mm::inference

@@ -1,0 +1,95 @@
+#pragma once
+// Plain C++ API of the motion model (no torch, no Qt): load a model, then
+// detect, clean, complete or in-between a clip of any length (sliding
+// windows with blended overlaps). Every task reports progress, can be
+// cancelled through the progress callback, never throws, and writes its
+// output only on success.
+//
+// Masks are frame x part grids: mask[frame * kBodyPartCount + bodyPartIndex(part)],
+// non-zero = that part's motion in that frame is regenerated. Regenerated
+// tokens are sampled with the quality indicator prompted "good"; all other
+// tokens are imposed at every sampling step, and the joints of their parts
+// are copied bit for bit from the input (a known torso also keeps the
+// frame's translations).
+
+#include "inference/modelconfig.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mm {
+class Clip;
+}
+
+namespace mm::inference {
+
+class MotionModel {
+ public:
+  ~MotionModel();
+  MotionModel(const MotionModel&) = delete;
+  MotionModel& operator=(const MotionModel&) = delete;
+
+  // Loads the EMA weights of a checkpoint onto "auto", "cpu" or "cuda".
+  // nullptr with *error (naming the file) for a missing, wrong or damaged
+  // file or an unavailable device.
+  static std::unique_ptr<MotionModel> load(const std::string& path, const std::string& device, std::string* error);
+
+  const ModelConfig& config() const;
+  // Training steps of the weights and the checkpoint's note.
+  std::int64_t trainedSteps() const;
+  const std::string& note() const;
+
+  struct Impl;
+  const Impl& impl() const { return *mImpl; }
+
+ private:
+  explicit MotionModel(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> mImpl;
+};
+
+struct TaskOptions {
+  int steps = 12;          // DDIM steps (10-20 is the useful range)
+  double guidance = 1.5;   // classifier-free guidance on the "good" prompt (1 = off, half the cost)
+  std::uint64_t seed = 1;  // same seed, clip and mask: same result
+  // Called at least once per network evaluation with the fraction done
+  // (0..1); returning false cancels: the task returns Cancelled promptly
+  // (within one evaluation) and leaves its outputs untouched.
+  std::function<bool(double)> progress;
+};
+
+enum class TaskStatus { Ok, Cancelled, Failed };
+struct TaskResult {
+  TaskStatus status = TaskStatus::Ok;
+  std::string error;  // for Failed: a message a user understands
+  bool ok() const { return status == TaskStatus::Ok; }
+};
+
+using PartMask = std::vector<std::uint8_t>;
+
+// Probability (0..1) that each (frame, part) is bad, from the model's
+// indicator channel with the motion given. `badProbability` gets frames x 5.
+TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const TaskOptions& options,
+                           std::vector<float>* badProbability);
+
+// Regenerates the masked tokens (mask: frames x 5); the core of the tasks
+// below. `output` receives a clip with the input's skeleton, frame count and
+// rate.
+TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                            const TaskOptions& options, Clip* output);
+
+// Clean: regenerates the (frame, part) tokens flagged bad, each flag dilated
+// by one frame. `bad` (frames x 5) gives the flags; nullptr asks the model's
+// own detection (probability > 0.5). `usedMask` (optional) receives the mask
+// regenerated.
+TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask* bad, const TaskOptions& options,
+                     Clip* output, PartMask* usedMask = nullptr);
+
+// In-between: regenerates every part of frames [start, end) from the frames
+// around them; 0 <= start < end <= frames.
+TaskResult inbetweenClip(const MotionModel& model, const Clip& clip, int start, int end, const TaskOptions& options,
+                         Clip* output);
+
+}  // namespace mm::inference

@@ -1,0 +1,109 @@
+#include "inference/motionnet.h"
+
+#include <cmath>
+
+namespace mm::inference {
+
+namespace nn = torch::nn;
+
+torch::Tensor sinusoidalEmbedding(const torch::Tensor& positions, int width) {
+  const int half = width / 2;
+  auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(positions.device());
+  auto freqs = torch::exp(torch::arange(half, opts) * (-std::log(10000.0) / half));
+  auto args = positions.to(torch::kFloat32).unsqueeze(1) * freqs.unsqueeze(0);
+  auto emb = torch::cat({torch::sin(args), torch::cos(args)}, 1);
+  if (width % 2) emb = torch::cat({emb, torch::zeros({emb.size(0), 1}, opts)}, 1);
+  return emb;
+}
+
+SelfAttentionImpl::SelfAttentionImpl(int width, int heads) : mHeads(heads) {
+  mQkv = register_module("qkv", nn::Linear(width, 3 * width));
+  mOut = register_module("out", nn::Linear(width, width));
+}
+
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x) {
+  const int64_t n = x.size(0), l = x.size(1), d = x.size(2), dh = d / mHeads;
+  auto qkv = mQkv(x).view({n, l, 3, mHeads, dh}).permute({2, 0, 3, 1, 4});
+  auto q = qkv[0], k = qkv[1], v = qkv[2];
+  auto attention = torch::softmax(torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(dh))), -1);
+  return mOut(torch::matmul(attention, v).permute({0, 2, 1, 3}).reshape({n, l, d}));
+}
+
+MotionBlockImpl::MotionBlockImpl(const ModelConfig& c) : mWidth(c.width) {
+  auto norm = [&] { return nn::LayerNorm(nn::LayerNormOptions({c.width}).elementwise_affine(false).eps(1e-6)); };
+  mNorm1 = register_module("norm1", norm());
+  mNorm2 = register_module("norm2", norm());
+  mNorm3 = register_module("norm3", norm());
+  mPartAttention = register_module("part_attention", SelfAttention(c.width, c.heads));
+  mTimeAttention = register_module("time_attention", SelfAttention(c.width, c.heads));
+  mFc1 = register_module("fc1", nn::Linear(c.width, c.mlpRatio * c.width));
+  mFc2 = register_module("fc2", nn::Linear(c.mlpRatio * c.width, c.width));
+  mModulation = register_module("modulation", nn::Linear(c.width, 9 * c.width));
+  torch::NoGradGuard guard;
+  mModulation->weight.zero_();
+  mModulation->bias.zero_();
+}
+
+torch::Tensor MotionBlockImpl::forward(torch::Tensor h, const torch::Tensor& c) {
+  const int64_t B = h.size(0), T = h.size(1), P = h.size(2), d = mWidth;
+  auto m = mModulation(torch::silu(c)).view({B, 1, 1, 9, d}).unbind(3);
+  auto modulate = [](const torch::Tensor& x, const torch::Tensor& shift, const torch::Tensor& scale) {
+    return x * (1 + scale) + shift;
+  };
+  // Across the parts of each frame.
+  auto y = modulate(mNorm1(h), m[0], m[1]).reshape({B * T, P, d});
+  h = h + m[2] * mPartAttention(y).view({B, T, P, d});
+  // Along time, per part.
+  y = modulate(mNorm2(h), m[3], m[4]).permute({0, 2, 1, 3}).reshape({B * P, T, d});
+  h = h + m[5] * mTimeAttention(y).view({B, P, T, d}).permute({0, 2, 1, 3});
+  y = modulate(mNorm3(h), m[6], m[7]);
+  return h + m[8] * mFc2(torch::gelu(mFc1(y)));
+}
+
+MotionNetImpl::MotionNetImpl(const ModelConfig& c) : mConfig(c) {
+  // One input and output projection per part: the parts' channel layouts differ.
+  mIn = register_module("in", nn::ModuleList());
+  mOut = register_module("out", nn::ModuleList());
+  for (int p = 0; p < kBodyPartCount; ++p) {
+    mIn->push_back(nn::Linear(kTokenChannels + kFlagChannels, c.width));
+    mOut->push_back(nn::Linear(c.width, kTokenChannels));
+  }
+  mPartEmbedding = register_parameter("part_embedding", torch::randn({kBodyPartCount, c.width}) * 0.02);
+  mTime1 = register_module("time1", nn::Linear(c.width, c.width));
+  mTime2 = register_module("time2", nn::Linear(c.width, c.width));
+  mCond = register_module("cond", nn::Linear(c.condWidth, c.width));
+  mFinalNorm = register_module(
+      "final_norm", nn::LayerNorm(nn::LayerNormOptions({c.width}).elementwise_affine(false).eps(1e-6)));
+  mFinalModulation = register_module("final_modulation", nn::Linear(c.width, 2 * c.width));
+  mBlocks = register_module("blocks", nn::ModuleList());
+  for (int i = 0; i < c.layers; ++i) mBlocks->push_back(MotionBlock(c));
+  torch::NoGradGuard guard;
+  mFinalModulation->weight.zero_();
+  mFinalModulation->bias.zero_();
+}
+
+torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor& flags, const torch::Tensor& t,
+                                     const torch::Tensor& cond) {
+  const int64_t B = x.size(0), T = x.size(1), d = mConfig.width;
+  auto input = torch::cat({x, flags}, 3);
+  std::vector<torch::Tensor> parts;
+  for (int p = 0; p < kBodyPartCount; ++p)
+    parts.push_back(mIn[p]->as<nn::Linear>()->forward(input.select(2, p)));
+  auto h = torch::stack(parts, 2);  // [B, T, P, d]
+  auto frames = torch::arange(T, torch::TensorOptions().dtype(torch::kFloat32).device(x.device()));
+  h = h + sinusoidalEmbedding(frames, static_cast<int>(d)).view({1, T, 1, d}) + mPartEmbedding.view({1, 1, kBodyPartCount, d});
+
+  // Timesteps are scaled to 0..1000 whatever the schedule length, so the
+  // embedding's frequencies suit any configuration.
+  auto tScaled = t.to(torch::kFloat32) * (1000.0 / mConfig.trainTimesteps);
+  auto c = mTime2(torch::silu(mTime1(sinusoidalEmbedding(tScaled, static_cast<int>(d))))) + mCond(cond);
+  for (const auto& block : *mBlocks) h = block->as<MotionBlock>()->forward(h, c);
+
+  auto m = mFinalModulation(torch::silu(c)).view({B, 1, 1, 2, d}).unbind(3);
+  h = mFinalNorm(h) * (1 + m[1]) + m[0];
+  std::vector<torch::Tensor> outs;
+  for (int p = 0; p < kBodyPartCount; ++p) outs.push_back(mOut[p]->as<nn::Linear>()->forward(h.select(2, p)));
+  return torch::stack(outs, 2);
+}
+
+}  // namespace mm::inference

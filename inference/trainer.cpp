@@ -1,0 +1,301 @@
+#include "inference/trainer.h"
+
+#include "inference/checkpoint.h"
+#include "inference/device.h"
+#include "inference/diffusion.h"
+#include "inference/netstate.h"
+#include "inference/trainingdata.h"
+#include "io/motionfile.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace mm::inference {
+
+namespace {
+
+constexpr int kP = kBodyPartCount;
+constexpr int kC = kTokenChannels;
+
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t x = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+  x ^= x >> 31;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  return x ^ (x >> 29);
+}
+
+std::string format(const char* fmt, double a, double b = 0, double c = 0, double d = 0) {
+  char buf[256];
+  std::snprintf(buf, sizeof(buf), fmt, a, b, c, d);
+  return buf;
+}
+
+// Masks of one sample, StableMotion's mix: some detection samples (motion
+// known, indicator generated), the rest inpainting with the indicator
+// known (or dropped for guidance) and motion generated on random tokens,
+// a frame gap, a part over a span, or the tokens labelled bad.
+void drawMasks(std::mt19937_64& rng, const ModelConfig& c, int T, const std::uint8_t* bad, std::uint8_t* motion,
+               std::uint8_t* labelGen, std::uint8_t* labelDrop) {
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const int n = T * kP;
+  std::fill(motion, motion + n, 0);
+  std::fill(labelGen, labelGen + n, 0);
+  std::fill(labelDrop, labelDrop + n, 0);
+  if (u(rng) < c.detectShare) {
+    std::fill(labelGen, labelGen + n, 1);
+    return;
+  }
+  if (u(rng) < c.promptDropout) std::fill(labelDrop, labelDrop + n, 1);
+  auto span = [&](int minLen, int maxLen, int* s, int* e) {
+    const int len = std::uniform_int_distribution<int>(std::max(1, minLen), std::max(1, std::min(T, maxLen)))(rng);
+    *s = std::uniform_int_distribution<int>(0, T - len)(rng);
+    *e = *s + len;
+  };
+  const double kind = u(rng);
+  int any = 0;
+  if (kind < 0.35) {
+    // MaskGIT-style ratio: cos(pi/2 u) spends more samples on heavy masking.
+    const double ratio = std::cos(M_PI / 2 * u(rng));
+    for (int i = 0; i < n; ++i) any += motion[i] = u(rng) < ratio;
+  } else if (kind < 0.6) {
+    int s, e;
+    span(1, T / 2, &s, &e);
+    for (int i = s * kP; i < e * kP; ++i) any += motion[i] = 1;
+  } else if (kind < 0.85) {
+    int s, e;
+    span(T / 8, T, &s, &e);
+    const int parts = u(rng) < 0.7 ? 1 : 2;
+    for (int k = 0; k < parts; ++k) {
+      const int p = std::uniform_int_distribution<int>(0, kP - 1)(rng);
+      for (int f = s; f < e; ++f) any += motion[f * kP + p] = 1;
+    }
+  } else {
+    for (int i = 0; i < n; ++i) any += motion[i] = bad[i];
+  }
+  if (!any) motion[std::uniform_int_distribution<int>(0, n - 1)(rng)] = 1;
+}
+
+struct AdamW {
+  std::vector<torch::Tensor> params, m, v, ema;
+};
+
+}  // namespace
+
+TrainReport trainModel(const TrainOptions& o) {
+  TrainReport report;
+  auto log = [&](const std::string& line) {
+    if (o.log) o.log(line);
+  };
+  auto fail = [&](const std::string& message) {
+    report.ok = false;
+    report.error = message;
+    return report;
+  };
+  try {
+    torch::set_num_threads(std::max(1, o.threads));
+    DeviceInfo info;
+    std::string error;
+    if (!chooseDevice(o.device, &info, &error)) return fail(error);
+    const torch::Device device = info.kind == DeviceKind::Cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+
+    Checkpoint resume;
+    const bool resuming = !o.resume.empty();
+    ModelConfig config;
+    if (resuming) {
+      if (!loadCheckpoint(o.resume, &resume, &error)) return fail(error);
+      config = resume.config;
+    } else if (!modelConfigByName(o.config, &config)) {
+      return fail("unknown model config '" + o.config + "' (expected tiny, small or base)");
+    }
+    if (o.batch > 0) config.batch = o.batch;
+    if (o.learningRate > 0) config.learningRate = o.learningRate;
+
+    // Data: every clip as recorded plus corrupted variants, labelled.
+    std::vector<TrainingSample> pool;
+    int skipped = 0;
+    auto addClip = [&](const Clip& clip, std::uint64_t index, const std::string& name) {
+      std::string why;
+      if (!makeTrainingSamples(clip, mix(o.seed, index), o.corruptedVariants, &pool, &why)) {
+        ++skipped;
+        log("skipped " + name + ": " + why);
+      }
+    };
+    const auto dataStart = std::chrono::steady_clock::now();
+    for (size_t i = 0; i < o.clips.size(); ++i) addClip(o.clips[i], i, "clip " + std::to_string(i));
+    for (size_t i = 0; i < o.files.size(); ++i) {
+      if (o.cancelled && o.cancelled()) return fail("cancelled");
+      LoadResult in = loadMotion(o.files[i]);
+      if (!in.ok()) {
+        ++skipped;
+        log("skipped " + in.error.toString());
+        continue;
+      }
+      addClip(*in.clip, o.clips.size() + i, o.files[i]);
+      if ((i + 1) % 200 == 0) log("data: " + std::to_string(i + 1) + " / " + std::to_string(o.files.size()) + " files");
+    }
+    int window = config.window;
+    if (o.singleWindow && !pool.empty()) {
+      pool.resize(1);
+      window = std::min(window, pool[0].frames);
+    }
+    std::vector<TrainingSample> usable;
+    for (TrainingSample& s : pool)
+      if (s.frames >= window) usable.push_back(std::move(s));
+    pool.clear();
+    if (usable.empty()) return fail("no training clip has " + std::to_string(window) + " frames or more");
+    for (const TrainingSample& s : usable) report.frames += s.frames;
+    report.samples = static_cast<int>(usable.size());
+    log(format("data: %.0f samples, %.0f frames, %.0f clips skipped, %.1f s", usable.size(), double(report.frames),
+               skipped, std::chrono::duration<double>(std::chrono::steady_clock::now() - dataStart).count()));
+
+    FeatureStats stats = resume.stats;
+    if (!resuming) {
+      std::vector<const std::vector<float>*> all;
+      for (const TrainingSample& s : usable) all.push_back(&s.features);
+      stats = computeFeatureStats(all);
+    }
+    for (TrainingSample& s : usable) normalizeFeatures(stats, s.features.data(), s.frames);
+    std::vector<double> cumulative;
+    double total = 0;
+    for (const TrainingSample& s : usable) cumulative.push_back(total += s.frames - window + 1);
+
+    torch::manual_seed(o.seed);
+    MotionNet net(config);
+    const auto named = namedParameters(*net);
+    AdamW opt;
+    for (const auto& [name, p] : named) {
+      opt.params.push_back(p);
+      opt.m.push_back(torch::zeros_like(p));
+      opt.v.push_back(torch::zeros_like(p));
+      opt.ema.push_back(p.detach().clone());
+    }
+    auto emaNamed = named, mNamed = named, vNamed = named;
+    for (size_t i = 0; i < named.size(); ++i) {
+      emaNamed[i].second = opt.ema[i];
+      mNamed[i].second = opt.m[i];
+      vNamed[i].second = opt.v[i];
+    }
+    std::int64_t step = 0;
+    if (resuming) {
+      if (!importTensors(resume, "model", named, &error) || !importTensors(resume, "ema", emaNamed, &error) ||
+          !importTensors(resume, "adam_m", mNamed, &error) || !importTensors(resume, "adam_v", vNamed, &error))
+        return fail(o.resume + ": " + error + " (a model file without training state cannot be resumed)");
+      step = resume.step;
+      resume.arrays.clear();
+    }
+    net->to(device);
+    for (auto* list : {&opt.m, &opt.v, &opt.ema})
+      for (auto& t : *list) t = t.to(device);
+    opt.params.clear();
+    for (const auto& p : net->parameters()) opt.params.push_back(p);
+    net->train();
+    Diffusion diffusion(config.trainTimesteps, device);
+
+    auto save = [&](std::int64_t doneSteps) {
+      Checkpoint ck;
+      ck.config = config;
+      ck.stats = stats;
+      ck.step = doneSteps;
+      ck.seed = o.seed;
+      ck.note = "trained " + std::to_string(doneSteps) + " steps on " + std::to_string(report.samples) +
+                " clip variants (" + std::to_string(report.frames) + " frames)";
+      auto names = namedParameters(*net);
+      auto withTensors = [&](const std::vector<torch::Tensor>& ts) {
+        auto n = names;
+        for (size_t i = 0; i < n.size(); ++i) n[i].second = ts[i];
+        return n;
+      };
+      for (auto* group : {&opt.ema, &opt.params, &opt.m, &opt.v}) {
+        const char* prefix = group == &opt.ema ? "ema" : group == &opt.params ? "model" : group == &opt.m ? "adam_m" : "adam_v";
+        auto arrays = exportTensors(withTensors(*group), prefix);
+        ck.arrays.insert(ck.arrays.end(), std::make_move_iterator(arrays.begin()), std::make_move_iterator(arrays.end()));
+      }
+      std::string why;
+      if (!saveCheckpoint(ck, o.out, &why)) throw std::runtime_error(why);
+    };
+
+    const int B = config.batch, T = window;
+    std::vector<float> x0(static_cast<size_t>(B) * T * kP * kC);
+    std::vector<std::uint8_t> motion(static_cast<size_t>(B) * T * kP), labelGen(motion.size()), labelDrop(motion.size());
+    const std::int64_t warmup = std::max<std::int64_t>(1, std::min<std::int64_t>(200, o.steps / 10));
+    double intervalLoss = 0;
+    int intervalCount = 0;
+    const auto trainStart = std::chrono::steady_clock::now();
+    const std::int64_t firstStep = step;
+    while (step < o.steps) {
+      if (o.cancelled && o.cancelled()) return fail("cancelled");
+      ++step;
+      std::mt19937_64 rng(mix(o.seed, static_cast<std::uint64_t>(step)));
+      std::uniform_real_distribution<double> u(0.0, total);
+      for (int b = 0; b < B; ++b) {
+        const double r = o.singleWindow ? 0.0 : u(rng);
+        const size_t si = std::min(usable.size() - 1, size_t(std::upper_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin()));
+        const TrainingSample& s = usable[si];
+        const int start = o.singleWindow ? 0 : std::uniform_int_distribution<int>(0, s.frames - T)(rng);
+        float* tok = x0.data() + static_cast<size_t>(b) * T * kP * kC;
+        splitTokens(s.features.data() + static_cast<size_t>(start) * kFeatureCount, T, tok);
+        const std::uint8_t* bad = s.bad.data() + static_cast<size_t>(start) * kP;
+        for (int i = 0; i < T * kP; ++i) tok[static_cast<size_t>(i) * kC + kLabelChannel] = bad[i] ? kLabelBad : kLabelGood;
+        const size_t mo = static_cast<size_t>(b) * T * kP;
+        drawMasks(rng, config, T, bad, motion.data() + mo, labelGen.data() + mo, labelDrop.data() + mo);
+      }
+      auto bool3 = [&](std::vector<std::uint8_t>& v) {
+        return torch::from_blob(v.data(), {B, T, kP}, torch::kUInt8).to(torch::kBool).to(device);
+      };
+      TokenMasks masks{bool3(motion), bool3(labelGen), bool3(labelDrop)};
+      auto x = torch::from_blob(x0.data(), {B, T, kP, kC}, torch::kFloat32).to(device);
+      auto cond = torch::zeros({B, config.condWidth}, torch::TensorOptions().device(device));
+      auto generator = at::make_generator<at::CPUGeneratorImpl>(mix(o.seed ^ 0xD1B54A32D192ED03ULL, step));
+      LossTerms loss = diffusion.loss(net, x, masks, cond, generator);
+      net->zero_grad();
+      loss.total.backward();
+      torch::nn::utils::clip_grad_norm_(net->parameters(), 1.0);
+
+      // AdamW with linear warm-up and cosine decay to a tenth.
+      const double progress = double(step) / double(std::max<std::int64_t>(1, o.steps));
+      const double lr = config.learningRate * std::min(1.0, double(step) / warmup) *
+                        (0.1 + 0.9 * 0.5 * (1 + std::cos(M_PI * std::min(1.0, progress))));
+      const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+      const double c1 = 1 - std::pow(b1, double(step)), c2 = 1 - std::pow(b2, double(step));
+      const double emaDecay = std::min(config.emaDecay, (1.0 + step) / (10.0 + step));
+      {
+        torch::NoGradGuard guard;
+        for (size_t i = 0; i < opt.params.size(); ++i) {
+          auto& p = opt.params[i];
+          if (!p.grad().defined()) continue;
+          const auto& g = p.grad();
+          opt.m[i].mul_(b1).add_(g, 1 - b1);
+          opt.v[i].mul_(b2).addcmul_(g, g, 1 - b2);
+          if (p.dim() >= 2) p.mul_(1 - lr * config.weightDecay);
+          p.addcdiv_(opt.m[i] / c1, (opt.v[i] / c2).sqrt_().add_(eps), -lr);
+          opt.ema[i].mul_(emaDecay).add_(p.detach(), 1 - emaDecay);
+        }
+      }
+      intervalLoss += loss.total.item<double>();
+      ++intervalCount;
+      if (step % std::max(1, o.logEvery) == 0 || step == o.steps) {
+        const double mean = intervalLoss / intervalCount;
+        report.losses.emplace_back(step, mean);
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainStart).count();
+        report.secondsPerStep = elapsed / double(step - firstStep);
+        log(format("step %.0f loss %.5f (last batch: motion %.5f, indicator %.5f)", double(step), mean, loss.motion,
+                   loss.label) +
+            format(" lr %.2e, %.3f s/step", lr, report.secondsPerStep));
+        intervalLoss = 0;
+        intervalCount = 0;
+      }
+      const int every = o.checkpointEvery > 0 ? o.checkpointEvery : 10 * std::max(1, o.logEvery);
+      if (!o.out.empty() && step % every == 0 && step != o.steps) save(step);
+    }
+    report.stepsDone = step;
+    if (!o.out.empty()) save(step);
+    report.ok = true;
+    return report;
+  } catch (const std::exception& e) {
+    return fail(std::string("training failed: ") + e.what());
+  }
+}
+
+}  // namespace mm::inference

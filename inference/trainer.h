@@ -1,0 +1,54 @@
+#pragma once
+// Training loop of the motion model (plain C++ API, no torch in this header).
+// Seeded and resumable: the batch of step s depends only on (seed, s), so a
+// run resumed from a checkpoint continues exactly as it would have.
+
+#include "motion/clip.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mm::inference {
+
+struct TrainOptions {
+  // Training clips: files (loaded with io::loadMotion) and/or clips in memory.
+  // The caller leaves the held-out clips out (isHeldOut).
+  std::vector<std::string> files;
+  std::vector<Clip> clips;
+  std::string config = "small";  // tiny | small | base (ignored when resuming)
+  std::string device = "cpu";    // auto | cpu | cuda
+  std::int64_t steps = 1000;     // total steps (a resumed run continues up to it)
+  std::uint64_t seed = 1;
+  std::string out;               // checkpoint written atomically (training state kept)
+  std::string resume;            // checkpoint to continue from (optional)
+  int batch = 0;                 // 0: the config's
+  double learningRate = 0;       // 0: the config's
+  int corruptedVariants = 1;     // lab-corrupted copies per clip
+  int logEvery = 50;             // steps between loss lines
+  int checkpointEvery = 0;       // steps between checkpoints to `out` (0: every 10 loss lines); always at the end
+  int threads = 2;               // CPU threads for torch
+  // Tests: train on the first window of the first clip only, all masks random.
+  bool singleWindow = false;
+  std::function<void(const std::string&)> log;  // one line, no newline
+  // Polled once per step; true stops training with an error, leaving the
+  // last periodic checkpoint in place (resume from it).
+  std::function<bool()> cancelled;
+};
+
+struct TrainReport {
+  bool ok = false;
+  std::string error;
+  // Mean loss over each logging interval: (last step of the interval, loss).
+  std::vector<std::pair<std::int64_t, double>> losses;
+  std::int64_t stepsDone = 0;  // total, including resumed ones
+  int samples = 0;             // clip variants in the pool
+  long long frames = 0;        // frames in the pool
+  double secondsPerStep = 0;
+};
+
+TrainReport trainModel(const TrainOptions& options);
+
+}  // namespace mm::inference

@@ -1,0 +1,52 @@
+#include "inference/trainingdata.h"
+
+#include "motion/bodyparts.h"
+#include "motion/corrupt/corruptclip.h"
+#include "motion/quality/qualityanalyzer.h"
+
+namespace mm::inference {
+
+namespace {
+
+bool appendSample(const Clip& clip, const CorruptionLabels* lab, std::vector<TrainingSample>* out, std::string* error) {
+  MotionFeatures features;
+  if (!encodeClip(clip, nullptr, &features, error)) return false;
+  const QualityReport report = analyzeQuality(clip);
+  const int F = clip.frameCount();
+  std::vector<std::uint8_t> flags(static_cast<size_t>(F) * kBodyPartCount, 0);
+  for (int f = 0; f < F; ++f)
+    for (BodyPart part : kAllBodyParts) {
+      const bool bad = report.partQuality(f, part) <= 0.5f || (lab && lab->at(f, part) != 0);
+      flags[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(part)] = bad;
+    }
+  TrainingSample s;
+  s.frames = F;
+  s.features = std::move(features.values);
+  s.bad.assign(flags.size(), 0);
+  for (int f = 0; f < F; ++f)
+    for (int p = 0; p < kBodyPartCount; ++p)
+      for (int g = std::max(0, f - 1); g <= std::min(F - 1, f + 1); ++g)
+        if (flags[static_cast<size_t>(g) * kBodyPartCount + p]) s.bad[static_cast<size_t>(f) * kBodyPartCount + p] = 1;
+  out->push_back(std::move(s));
+  return true;
+}
+
+}  // namespace
+
+bool makeTrainingSamples(const Clip& source, std::uint64_t seed, int corruptedVariants,
+                         std::vector<TrainingSample>* out, std::string* error) {
+  Clip clean = source;
+  clean.makeSignContinuous();
+  if (!appendSample(clean, nullptr, out, error)) return false;
+  for (int v = 0; v < corruptedVariants; ++v) {
+    const CorruptionResult c = corruptClip(clean, CorruptionConfig::mixed(), seed * 7919ULL + static_cast<std::uint64_t>(v));
+    if (!c.error.empty()) {
+      if (error) *error = c.error;
+      return false;
+    }
+    if (!appendSample(c.clip, &c.labels, out, error)) return false;
+  }
+  return true;
+}
+
+}  // namespace mm::inference

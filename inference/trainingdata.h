@@ -1,0 +1,35 @@
+#pragma once
+// Training data for the motion model, built on the fly from clips: each clip
+// as recorded plus lab-corrupted variants, each frame x part labelled bad
+// where the quality analysis scores it >= 0.5 or the lab injected an
+// artifact (dilated by one frame, as StableMotion labels). No torch here.
+
+#include "inference/motionfeatures.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mm {
+class Clip;
+}
+
+namespace mm::inference {
+
+struct TrainingSample {
+  int frames = 0;
+  std::vector<float> features;    // frames x kFeatureCount (raw; normalised by the trainer)
+  std::vector<std::uint8_t> bad;  // frames x kBodyPartCount, 1 = bad
+};
+
+// The clip itself and `corruptedVariants` lab-corrupted copies (seeded by
+// `seed`), appended to *out. False with *error when the skeleton does not map
+// onto the canonical rig or the clip is invalid.
+bool makeTrainingSamples(const Clip& clip, std::uint64_t seed, int corruptedVariants, std::vector<TrainingSample>* out,
+                         std::string* error);
+
+// Every 10th clip (by sorted index: 9, 19, ...) is held out for evaluation
+// and never trained on.
+constexpr bool isHeldOut(int sortedIndex) { return sortedIndex % 10 == 9; }
+
+}  // namespace mm::inference

@@ -1,0 +1,194 @@
+#include "inference/modeltasks.h"
+#include "inference/trainer.h"
+#include "motion/bodyparts.h"
+#include "testutil_inference.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace mm;
+using namespace mm::inference;
+
+namespace {
+
+bool sameFrameJoint(const Clip& a, const Clip& b, int f, int j) {
+  if (a.rotation(f, j).coeffs() != b.rotation(f, j).coeffs()) return false;
+  return !a.hasTrack(j) || a.translation(f, j) == b.translation(f, j);
+}
+
+// `times` copies of the clip one after the other (a long take).
+Clip repeated(const Clip& c, int times) {
+  Clip out = c;
+  for (int k = 1; k < times; ++k) {
+    std::vector<Eigen::Quaterniond> rot(c.rotations().begin(), c.rotations().end());
+    std::vector<Eigen::Vector3d> tr;
+    for (int f = 0; f < c.frameCount(); ++f)
+      for (int j = 0; j < c.jointCount(); ++j)
+        if (c.hasTrack(j)) tr.push_back(c.translation(f, j));
+    out.appendFrames(c.frameCount(), rot.data(), tr.data());
+  }
+  return out;
+}
+
+}  // namespace
+
+class TestModelTasks : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir mDir;
+  std::unique_ptr<MotionModel> mModel;
+  Clip mClip;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    mClip = test::walkClip();
+    TrainOptions o;
+    o.clips.push_back(mClip);
+    o.config = "tiny";
+    o.steps = 20;
+    o.out = (mDir.path() + "/tiny.mmmodel").toStdString();
+    const TrainReport r = trainModel(o);
+    QVERIFY2(r.ok, r.error.c_str());
+    std::string error;
+    mModel = MotionModel::load(o.out, "cpu", &error);
+    QVERIFY2(mModel, error.c_str());
+    QVERIFY(mClip.frameCount() > 3 * mModel->config().window);  // several sliding windows
+  }
+
+  // Frames outside the gap come back bit for bit; the gap is regenerated.
+  void inbetweenKeepsOtherFramesBitIdentical() {
+    TaskOptions options;
+    options.steps = 10;
+    Clip out;
+    const TaskResult r = inbetweenClip(*mModel, mClip, 60, 90, options, &out);
+    QVERIFY2(r.ok(), r.error.c_str());
+    QCOMPARE(out.frameCount(), mClip.frameCount());
+    QCOMPARE(out.fps(), mClip.fps());
+    QCOMPARE(out.skeleton().names(), mClip.skeleton().names());
+    QVERIFY(out.validate().empty());
+    int changed = 0;
+    for (int f = 0; f < mClip.frameCount(); ++f)
+      for (int j = 0; j < mClip.jointCount(); ++j) {
+        const bool same = sameFrameJoint(mClip, out, f, j);
+        if (f < 60 || f >= 90) QVERIFY2(same, qPrintable(QString("frame %1 joint %2 changed").arg(f).arg(j)));
+        else changed += !same;
+      }
+    QVERIFY(changed > 30 * 10);
+  }
+
+  // Completing one part over a span leaves every other part untouched.
+  void completeKeepsUnmaskedParts() {
+    PartMask mask(static_cast<size_t>(mClip.frameCount()) * kBodyPartCount, 0);
+    const int arm = bodyPartIndex(BodyPart::LeftArm);
+    for (int f = 100; f < 130; ++f) mask[static_cast<size_t>(f) * kBodyPartCount + arm] = 1;
+    Clip out;
+    const TaskResult r = regenerateMasked(*mModel, mClip, mask, {}, &out);
+    QVERIFY2(r.ok(), r.error.c_str());
+    const BodyPartMap parts = BodyPartMap::detect(mClip.skeleton());
+    int changed = 0;
+    for (int f = 0; f < mClip.frameCount(); ++f)
+      for (int j = 0; j < mClip.jointCount(); ++j) {
+        const bool inMask = f >= 100 && f < 130 && parts.part(j) == BodyPart::LeftArm;
+        const bool same = sameFrameJoint(mClip, out, f, j);
+        if (!inMask) QVERIFY2(same, qPrintable(QString("frame %1 joint %2 changed").arg(f).arg(j)));
+        else changed += !same;
+      }
+    QVERIFY(changed > 0);
+  }
+
+  void sameSeedSameResult() {
+    TaskOptions options;
+    options.steps = 5;
+    Clip a, b, c;
+    QVERIFY(inbetweenClip(*mModel, mClip, 20, 40, options, &a).ok());
+    QVERIFY(inbetweenClip(*mModel, mClip, 20, 40, options, &b).ok());
+    options.seed = 2;
+    QVERIFY(inbetweenClip(*mModel, mClip, 20, 40, options, &c).ok());
+    bool differs = false;
+    for (int f = 20; f < 40; ++f)
+      for (int j = 0; j < mClip.jointCount(); ++j) {
+        QVERIFY(sameFrameJoint(a, b, f, j));
+        differs = differs || !sameFrameJoint(a, c, f, j);
+      }
+    QVERIFY(differs);
+  }
+
+  void detectGivesProbabilities() {
+    std::vector<float> p;
+    double last = -1;
+    bool monotonic = true;
+    TaskOptions options;
+    options.progress = [&](double x) {
+      monotonic = monotonic && x >= last;
+      last = x;
+      return true;
+    };
+    QVERIFY(detectArtifacts(*mModel, mClip, options, &p).ok());
+    QCOMPARE(p.size(), size_t(mClip.frameCount()) * kBodyPartCount);
+    for (float v : p) QVERIFY(v >= 0.0f && v <= 1.0f);
+    QVERIFY(monotonic);
+    QCOMPARE(last, 1.0);
+  }
+
+  void cleanRegeneratesOnlyFlaggedParts() {
+    PartMask bad(static_cast<size_t>(mClip.frameCount()) * kBodyPartCount, 0);
+    bad[static_cast<size_t>(50) * kBodyPartCount + bodyPartIndex(BodyPart::RightLeg)] = 1;
+    Clip out;
+    PartMask used;
+    QVERIFY(cleanClip(*mModel, mClip, &bad, {}, &out, &used).ok());
+    // Dilated by one frame.
+    for (int f = 49; f <= 51; ++f) QVERIFY(used[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(BodyPart::RightLeg)]);
+    int flagged = 0;
+    for (auto u : used) flagged += u;
+    QCOMPARE(flagged, 3);
+    for (int f : {0, 48, 52, 150})
+      for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, out, f, j));
+  }
+
+  // A cancel is honoured within 200 ms and the output is left untouched.
+  void cancelReturnsPromptlyAndWritesNothing() {
+    const Clip longClip = repeated(mClip, 12);  // ~2,300 frames
+    std::atomic<bool> stop{false};
+    std::atomic<long long> stopAt{0};
+    TaskOptions options;
+    options.steps = 20;
+    options.progress = [&](double) { return !stop.load(); };
+    Clip out = mClip;  // sentinel
+    TaskResult result;
+    std::atomic<bool> finished{false};
+    std::thread worker([&] {
+      result = inbetweenClip(*mModel, longClip, 10, longClip.frameCount() - 10, options, &out);
+      finished = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    const bool stillRunning = !finished.load();
+    const auto cancelTime = std::chrono::steady_clock::now();
+    stop = true;
+    worker.join();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cancelTime).count();
+    QVERIFY2(stillRunning, "the task finished before it could be cancelled; make the clip longer");
+    QVERIFY(result.status == TaskStatus::Cancelled);
+    qInfo("cancelled after %.1f ms", ms);
+    QVERIFY2(ms < 200, qPrintable(QString("took %1 ms to cancel").arg(ms)));
+    QCOMPARE(out.frameCount(), mClip.frameCount());
+    for (int f = 0; f < mClip.frameCount(); ++f)
+      for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, out, f, j));
+  }
+
+  void badInputsFail() {
+    Clip out;
+    TaskResult r = inbetweenClip(*mModel, mClip, 50, 40, {}, &out);
+    QVERIFY(r.status == TaskStatus::Failed);
+    QVERIFY(r.error.find("50:40") != std::string::npos);
+    r = regenerateMasked(*mModel, mClip, PartMask(7, 1), {}, &out);
+    QVERIFY(r.status == TaskStatus::Failed);
+    QCOMPARE(out.frameCount(), 0);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestModelTasks)
+#include "tst_modeltasks.moc"
