@@ -98,7 +98,14 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
   auto gen = generateMask(masks);
   auto keep = 1 - gen;
   auto knownClean = known * keep;
-  auto x = gen * torch::randn(known.sizes(), generator, torch::kFloat32).to(mDevice) + knownClean;
+  const double strength = std::min(1.0, std::max(1e-3, settings.strength));
+  const int64_t tStart = std::llround(double(mTimesteps - 1) * strength);
+  auto noise = torch::randn(known.sizes(), generator, torch::kFloat32).to(mDevice);
+  if (strength < 1.0) {
+    const double ab = mAlphaBar[tStart].item<double>();
+    noise = std::sqrt(ab) * known + std::sqrt(1.0 - ab) * noise;
+  }
+  auto x = gen * noise + knownClean;
   auto flagsCond = flags(masks);
   // Guidance compares against the prompt-free prediction: every known
   // indicator dropped.
@@ -111,8 +118,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
 
   for (int i = 0; i < steps; ++i) {
     if (settings.cancelled && settings.cancelled()) return {};
-    const int64_t t = steps == 1 ? mTimesteps - 1
-                                 : std::llround(double(mTimesteps - 1) * (steps - 1 - i) / double(steps - 1));
+    const int64_t t = steps == 1 ? tStart : std::llround(double(tStart) * (steps - 1 - i) / double(steps - 1));
     auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
     torch::Tensor pred;
     if (guided) {
@@ -129,7 +135,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
     if (i == steps - 1) {
       x = pred;
     } else {
-      const int64_t tNext = std::llround(double(mTimesteps - 1) * (steps - 2 - i) / double(steps - 1));
+      const int64_t tNext = std::llround(double(tStart) * (steps - 2 - i) / double(steps - 1));
       const double ab = mAlphaBar[t].item<double>(), abNext = mAlphaBar[tNext].item<double>();
       auto eps = (x - std::sqrt(ab) * pred) / std::sqrt(1.0 - ab);
       x = std::sqrt(abNext) * pred + std::sqrt(1.0 - abNext) * eps;

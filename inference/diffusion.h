@@ -28,6 +28,10 @@ struct LossTerms {
 struct SampleSettings {
   int steps = 12;          // DDIM steps
   double guidance = 1.0;   // classifier-free guidance on the quality prompt (1 = off)
+  // 1: generated channels start from pure noise. Below 1: from the given
+  // values noised to that fraction of the schedule (MMDM's refinement:
+  // keeps the input's gist, fixes its details).
+  double strength = 1.0;
   // Called before each network evaluation; true stops sampling.
   std::function<bool()> cancelled;
   // Called after each step with steps done (optional).

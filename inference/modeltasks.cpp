@@ -141,6 +141,7 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
     SampleSettings settings;
     settings.steps = options.steps;
     settings.guidance = grid.generateLabels ? 1.0 : options.guidance;
+    settings.strength = grid.generateLabels ? 1.0 : options.strength;
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
     const auto result =

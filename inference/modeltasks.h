@@ -54,6 +54,10 @@ struct TaskOptions {
   int steps = 12;          // DDIM steps (10-20 is the useful range)
   double guidance = 1.5;   // classifier-free guidance on the "good" prompt (1 = off, half the cost)
   std::uint64_t seed = 1;  // same seed, clip and mask: same result
+  // 1: regenerated tokens start from pure noise (what in-betweening and
+  // completion need). Below 1 (0..1): from the input's own values noised to
+  // that level, so a cleanup keeps more of what was there.
+  double strength = 1.0;
   // Called at least once per network evaluation with the fraction done
   // (0..1); returning false cancels: the task returns Cancelled promptly
   // (within one evaluation) and leaves its outputs untouched.

@@ -75,6 +75,8 @@ int evalModel(Args& args) {
   args.takeOption("--every", &everyText);
   args.takeOption("--seed", &seedText);
   args.takeOption("--steps", &stepsText);
+  std::string strengthText = "1";
+  args.takeOption("--strength", &strengthText);
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
@@ -125,7 +127,9 @@ int evalModel(Args& args) {
     for (int f = 0; f < F; ++f)
       for (BodyPart part : kAllBodyParts)
         flags[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(part)] = report.partQuality(f, part) <= 0.5f;
-    if (!inference::cleanClip(*model, corrupted.clip, &flags, options, &out).ok())
+    inference::TaskOptions cleanOptions = options;
+    cleanOptions.strength = std::atof(strengthText.c_str());
+    if (!inference::cleanClip(*model, corrupted.clip, &flags, cleanOptions, &out).ok())
       return fail(kError, files[i] + ": model failed");
     auto labelled = [&](int f) { return corrupted.labels.any(f) != 0; };
     auto untouched = [&](int f) { return corrupted.labels.any(f) == 0; };
@@ -151,7 +155,8 @@ int evalModel(Args& args) {
   std::printf("\nin-betweening a %d-frame gap, MPJPE on the gap (mm)\n", kGap);
   std::printf("  %-28s %8.1f\n  %-28s %8.1f\n  %-28s %8.1f\n", "SLERP / LERP", ibSlerp.value(), "Hermite", ibHermite.value(),
               "model", ibModel.value());
-  std::printf("\ncleanup of lab-corrupted copies (analysis flags), MPJPE to the clean original (mm)\n");
+  std::printf("\ncleanup of lab-corrupted copies (analysis flags, strength %s), MPJPE to the clean original (mm)\n",
+              strengthText.c_str());
   std::printf("  %-28s %8.1f -> %.1f\n", "corrupted frames", cleanIn.value(), cleanOut.value());
   std::printf("  %-28s %8.1f -> %.1f\n", "untouched frames", keptIn.value(), keptOut.value());
   std::printf("\ndetection of the lab's corrupted frames (frame level)\n");

@@ -29,7 +29,8 @@ const char* kModelUsage =
     "       model clean IN -o OUT [--flags analysis|model|both]\n"
     "       model inbetween IN -o OUT --frames A:B\n"
     "options: --weights FILE (default resources/models/motionmender-small.mmmodel), --device auto|cpu|cuda,\n"
-    "         --steps N (DDIM, default 12), --guidance G (default 1.5), --seed S";
+    "         --steps N (DDIM, default 12), --guidance G (default 1.5), --seed S,\n"
+    "         --strength X (0..1: start regenerated tokens from the input noised to X instead of pure noise)";
 
 }  // namespace
 #endif
@@ -51,6 +52,7 @@ int runModel(Args args) {
   args.takeOption("--flags", &flagsFrom);
   if (args.takeOption("--steps", &text)) options.steps = std::max(1, std::atoi(text.c_str()));
   if (args.takeOption("--guidance", &text)) options.guidance = std::atof(text.c_str());
+  if (args.takeOption("--strength", &text)) options.strength = std::atof(text.c_str());
   if (args.takeOption("--seed", &text)) options.seed = std::strtoull(text.c_str(), nullptr, 10);
   std::vector<std::string> pos;
   std::string error;

@@ -147,6 +147,16 @@ class TestModelTasks : public QObject {
     QCOMPARE(flagged, 3);
     for (int f : {0, 48, 52, 150})
       for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, out, f, j));
+    // Refinement from the noised input (strength < 1) keeps the same guarantees.
+    TaskOptions soft;
+    soft.strength = 0.3;
+    Clip refined;
+    QVERIFY(cleanClip(*mModel, mClip, &bad, soft, &refined).ok());
+    for (int f : {0, 48, 52, 150})
+      for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, refined, f, j));
+    bool differs = false;
+    for (int j = 0; j < mClip.jointCount(); ++j) differs = differs || !sameFrameJoint(out, refined, 50, j);
+    QVERIFY(differs);
   }
 
   // A cancel is honoured within 200 ms and the output is left untouched.
