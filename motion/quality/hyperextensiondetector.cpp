@@ -19,6 +19,21 @@ constexpr double kSwingDegreesPerSecond = 90.0;
 // ... as long as it is bent the natural way by less than this many times
 // hyperextensionDegrees (a knee straightening fast from a stride is not).
 constexpr double kSwingReach = 2.0;
+
+// atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1] with the
+// octant folded in), several times cheaper than libm's: the bend angle of
+// every limb in every frame is the detector's inner loop, and thresholds in
+// degrees need nothing finer.
+double fastAtan2(double y, double x) {
+  const double ax = std::abs(x), ay = std::abs(y);
+  const double hi = std::max(ax, ay), lo = std::min(ax, ay);
+  if (hi == 0.0) return 0.0;
+  const double t = lo / hi, t2 = t * t;
+  double a = t * (0.9998660 + t2 * (-0.3302995 + t2 * (0.1801410 + t2 * (-0.0851330 + t2 * 0.0208351))));
+  if (ay > ax) a = kPi / 2 - a;
+  if (x < 0) a = kPi - a;
+  return y < 0 ? -a : a;
+}
 }  // namespace
 
 void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
@@ -59,7 +74,7 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
         continue;
       }
       const double d = bend[f].dot(*axis);
-      back[f] = (d > 0.0 && cosine[f] > 0.0 && d > cosine[f] * clearTan) ? -kPi / 2 : -std::atan2(d, cosine[f]);
+      back[f] = (d > 0.0 && cosine[f] > 0.0 && d > cosine[f] * clearTan) ? -kPi / 2 : -fastAtan2(d, cosine[f]);
     }
     for (int a = 0; a < F;) {
       if (!(back[a] > threshold)) {

@@ -79,9 +79,16 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
     if (n == 0) continue;
     column.resize(n);
     for (int f = 0; f < F; ++f) {
+      // The median reaches minRad only if the upper half of the joints does:
+      // count first, and take the median (for the edges and the severity)
+      // only then. Most frames of most parts stop here.
+      size_t above = 0;
+      for (size_t k = 0; k < n; ++k) above += noise[p][k][f] >= minRad;
+      partNoise[f] = 0.0f;
+      flagged[f] = 0;
+      if (above < n - n / 2) continue;
       for (size_t k = 0; k < n; ++k) column[k] = noise[p][k][f];
       partNoise[f] = static_cast<float>(quality::medianInPlace(column.data(), n));
-      flagged[f] = 0;
       if (partNoise[f] < minRad) continue;
       for (size_t k = 0; k < n; ++k) column[k] = white[p][k][f];
       flagged[f] = quality::medianInPlace(column.data(), n) >= preset.jitterWhiteness;
