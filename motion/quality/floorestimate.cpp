@@ -106,15 +106,27 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
       const int hip = leg ? leg->upper : -1;
       const double reach = leg ? kMinHipDrop * (clip.skeleton().offset(leg->middle).norm() +
                                                 clip.skeleton().offset(leg->lower).norm()) : 0.0;
+      // The pose rows read directly (this loop runs over every frame of
+      // every foot point).
+      const size_t pj = ctx.poses.index(0, joint), ph = hip >= 0 ? ctx.poses.index(0, hip) : pj;
+      const double* X = ctx.poses.px.data() + pj;
+      const double* Y = ctx.poses.py.data() + pj;
+      const double* Z = ctx.poses.pz.data() + pj;
+      const double* HX = ctx.poses.px.data() + ph;
+      const double* HY = ctx.poses.py.data() + ph;
+      const double* HZ = ctx.poses.pz.data() + ph;
+      const double ux = ctx.up.x(), uy = ctx.up.y(), uz = ctx.up.z();
+      heights.reserve(heights.size() + F);
+      speeds.reserve(speeds.size() + F);
+      const bool gaps = clip.hasMissing();
       for (int f = 0; f < F; ++f) {
-        if (!jointPathValid(clip, f, joint)) continue;
-        const bool belowHip =
-            hip < 0 || (ctx.poses.position(f, hip) - ctx.poses.position(f, joint)).dot(ctx.up) > reach;
+        if (gaps && !jointPathValid(clip, f, joint)) continue;
+        const double h = X[f] * ux + Y[f] * uy + Z[f] * uz;
+        const bool belowHip = hip < 0 || (HX[f] * ux + HY[f] * uy + HZ[f] * uz) - h > reach;
         const int f0 = std::max(0, f - 1), f1 = std::min(F - 1, f + 1);
-        const double speed =
-            f1 > f0 ? (ctx.poses.position(f1, joint) - ctx.poses.position(f0, joint)).norm() * toMeters * ctx.fps / (f1 - f0)
-                    : 0.0;
-        heights.push_back(static_cast<float>(ctx.poses.position(f, joint).dot(ctx.up) * toMeters));
+        const double dx = X[f1] - X[f0], dy = Y[f1] - Y[f0], dz = Z[f1] - Z[f0];
+        const double speed = f1 > f0 ? std::sqrt(dx * dx + dy * dy + dz * dz) * toMeters * ctx.fps / (f1 - f0) : 0.0;
+        heights.push_back(static_cast<float>(h * toMeters));
         speeds.push_back(repeat[f] || !belowHip ? INFINITY : static_cast<float>(speed));
       }
     }

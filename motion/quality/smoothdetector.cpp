@@ -18,7 +18,7 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
   const double relative2 = preset.smoothRelative * preset.smoothRelative;
   std::vector<int> moving(F, 0), smoothed(F, 0);
   std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0);
-  std::vector<float> ratio(F, 0.0f), usable;
+  std::vector<float> ratio(F, 0.0f), usable(F + 1);
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
@@ -35,15 +35,16 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
       vp[f + 1] = vp[f] + double(x[f]) * x[f] + double(y[f]) * y[f] + double(z[f]) * z[f];
     }
     // Squared ratios (energy over speed squared): the same order, no roots.
-    usable.clear();
+    size_t count = 0;
     for (int f = 0; f < F; ++f) {
       const int lo = std::max(0, f - half), hi = std::min(F, f + half + 1);
       const double v = vp[hi] - vp[lo];
       ratio[f] = v > moving2 * (hi - lo) ? static_cast<float>((hp[hi] - hp[lo]) / v) : -1.0f;
-      if (ratio[f] >= 0) usable.push_back(ratio[f]);
+      usable[count] = ratio[f];
+      count += ratio[f] >= 0;  // branch-free compaction
     }
-    if (usable.size() < static_cast<size_t>(F / 4)) continue;  // a joint that rarely moves says nothing
-    const double baseline = quality::sampledMedian(usable.data(), usable.size());
+    if (count < static_cast<size_t>(F / 4)) continue;  // a joint that rarely moves says nothing
+    const double baseline = quality::sampledMedian(usable.data(), count);
     for (int f = 0; f < F; ++f) {
       if (ratio[f] < 0) continue;
       ++moving[f];
