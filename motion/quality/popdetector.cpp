@@ -63,12 +63,14 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
   // or missing stretch (zero change) must not make natural motion look like
   // pops. A series that mostly stands still (a static root track) keeps its
   // plain median: there, any jump is news.
-  std::vector<float> moving;
-  moving.reserve(frames);
-  for (int f = 2; f < frames; ++f)
-    if (jump[f] > 1e-7f) moving.push_back(jump[f]);
-  const double typical = 2 * moving.size() >= static_cast<size_t>(frames - 2)
-                             ? quality::sampledMedian(moving.data(), moving.size())
+  std::vector<float> moving(static_cast<size_t>(frames));
+  size_t count = 0;
+  for (int f = 2; f < frames; ++f) {
+    moving[count] = jump[f];
+    count += jump[f] > 1e-7f;  // branch-free compaction
+  }
+  const double typical = 2 * count >= static_cast<size_t>(frames - 2)
+                             ? quality::sampledMedian(moving.data(), count)
                              : quality::sampledMedian(jump.data() + 2, frames - 2);
   const double threshold = std::max(minJump, preset.popRelative * typical);
   std::vector<char> covered(frames, 0);
