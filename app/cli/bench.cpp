@@ -3,6 +3,7 @@
 // generated one-hour 120 fps 60-joint take (loaded in a child process so its
 // peak RSS is its own).
 #include "cli.h"
+#include "benchutil.h"
 
 #include "io/bvh.h"
 #include "io/motionfile.h"
@@ -36,38 +37,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
-
-// CPU seconds this process has used (all its threads).
-double processCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-// Median wall time of `runs` calls; stops early once `budget` seconds are
-// spent. `cpu`, if given, receives the median CPU time of the process over
-// a call: on a shared machine wall time also counts other processes' turns
-// on the pinned core, CPU time does not.
-double medianTime(const std::function<bool()>& fn, int runs, double budget, bool* ok, double* cpu = nullptr) {
-  std::vector<double> times, cpuTimes;
-  const auto start = Clock::now();
-  for (int i = 0; i < runs; ++i) {
-    const auto t0 = Clock::now();
-    const double c0 = processCpuSeconds();
-    if (!fn()) {
-      *ok = false;
-      return 0;
-    }
-    cpuTimes.push_back(processCpuSeconds() - c0);
-    times.push_back(seconds(t0, Clock::now()));
-    if (seconds(start, Clock::now()) > budget && times.size() >= 3) break;
-  }
-  std::sort(times.begin(), times.end());
-  std::sort(cpuTimes.begin(), cpuTimes.end());
-  if (cpu) *cpu = cpuTimes[cpuTimes.size() / 2];
-  *ok = true;
-  return times[times.size() / 2];
-}
 
 // Writes a BVH whose hierarchy and frames come from `source`, repeating its
 // frames (forward then backward, so the motion stays continuous) until
@@ -218,20 +187,6 @@ ChildLoad loadInChild(const std::string& path) {
   return r;
 }
 
-// Restricts this process to one CPU (for the "one core" figures); returns the
-// previous mask so it can be restored.
-bool pinToOneCore(cpu_set_t* previous) {
-  if (sched_getaffinity(0, sizeof(cpu_set_t), previous) != 0) return false;
-  for (int c = 0; c < CPU_SETSIZE; ++c)
-    if (CPU_ISSET(c, previous)) {
-      cpu_set_t one;
-      CPU_ZERO(&one);
-      CPU_SET(c, &one);
-      return sched_setaffinity(0, sizeof one, &one) == 0;
-    }
-  return false;
-}
-
 int benchIo(Args& args) {
   const bool quick = args.takeFlag("--quick");
   std::string keep;
@@ -312,23 +267,6 @@ int benchIo(Args& args) {
               clipBytes / 1e6, touchBefore, touchAfter);
   if (!keepFiles) fs::remove_all(dir);
   return kOk;
-}
-
-// A clip of `frames` frames made by repeating (forward, then backward) the
-// frames of `source`, so the motion stays real and continuous.
-Clip repeatClip(const Clip& source, int frames) {
-  Clip out(source.skeleton(), frames, source.fps());
-  const int n = source.frameCount();
-  for (int f = 0; f < frames; ++f) {
-    const int k = f % (2 * n - 2);
-    const int src = k < n ? k : 2 * n - 2 - k;
-    for (int j = 0; j < source.jointCount(); ++j) {
-      out.rotation(f, j) = source.rotation(src, j);
-      if (source.hasTrack(j)) out.translation(f, j) = source.translation(src, j);
-    }
-  }
-  out.makeSignContinuous();
-  return out;
 }
 
 int benchAnalyze(Args& args) {

@@ -4,6 +4,7 @@
 // lab-injected artifacts spread over it; the file round trip (read and
 // write of the BVH) is timed beside it as the reference of the same run.
 #include "cli.h"
+#include "benchutil.h"
 
 #include "io/bvh.h"
 #include "io/motionfile.h"
@@ -27,40 +28,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double secondsBetween(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
-// This process on the first CPU it may use; the previous mask in *previous.
-bool pinToFirstCore(cpu_set_t* previous) {
-  if (sched_getaffinity(0, sizeof(cpu_set_t), previous) != 0) return false;
-  for (int c = 0; c < CPU_SETSIZE; ++c)
-    if (CPU_ISSET(c, previous)) {
-      cpu_set_t one;
-      CPU_ZERO(&one);
-      CPU_SET(c, &one);
-      return sched_setaffinity(0, sizeof one, &one) == 0;
-    }
-  return false;
-}
-
-// `frames` frames of `source` played forward, then backward, and so on.
-Clip repeatedClip(const Clip& source, int frames) {
-  Clip out(source.skeleton(), frames, source.fps());
-  const int n = source.frameCount();
-  for (int f = 0; f < frames; ++f) {
-    const int k = f % (2 * n - 2);
-    const int src = k < n ? k : 2 * n - 2 - k;
-    for (int j = 0; j < source.jointCount(); ++j) {
-      out.rotation(f, j) = source.rotation(src, j);
-      if (source.hasTrack(j)) out.translation(f, j) = source.translation(src, j);
-    }
-  }
-  out.makeSignContinuous();
-  return out;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
 }  // namespace
 
 int runBenchClean(Args& args) {
@@ -78,7 +45,7 @@ int runBenchClean(Args& args) {
   const double seconds = std::atof(secondsText.c_str());
   const int runs = std::max(1, std::atoi(runsText.c_str()));
   if (!(seconds > 0)) return fail(kUsage, "--seconds must be positive");
-  const Clip base = repeatedClip(*in.clip, static_cast<int>(seconds * in.clip->fps()));
+  const Clip base = repeatClip(*in.clip, static_cast<int>(seconds * in.clip->fps()));
 
   // About one artifact every four seconds, in the lab's mix.
   const double hours = seconds / 3600.0;
@@ -100,7 +67,7 @@ int runBenchClean(Args& args) {
   std::printf("\n");
 
   cpu_set_t previous;
-  const bool pinned = pinToFirstCore(&previous);
+  const bool pinned = pinToOneCore(&previous);
   const BodyPartMap parts = BodyPartMap::detect(base.skeleton());
   std::vector<double> analyzeTimes, repairTimes, totalTimes;
   size_t spans = 0;
@@ -140,9 +107,9 @@ int runBenchClean(Args& args) {
 
   std::printf("\nclassic clean of %d frames, %s, median of %d runs:\n", base.frameCount(),
               pinned ? "pinned to one core" : "not pinned", runs);
-  std::printf("  %-28s %8.3f s\n", "analysis", median(analyzeTimes));
-  std::printf("  %-28s %8.3f s  (%zu spans, %d repaired)\n", "repairAll", median(repairTimes), spans, repaired);
-  std::printf("  %-28s %8.3f s  (target < 5 s)\n", "clean (analysis + repair)", median(totalTimes));
+  std::printf("  %-28s %8.3f s\n", "analysis", medianOf(analyzeTimes));
+  std::printf("  %-28s %8.3f s  (%zu spans, %d repaired)\n", "repairAll", medianOf(repairTimes), spans, repaired);
+  std::printf("  %-28s %8.3f s  (target < 5 s)\n", "clean (analysis + repair)", medianOf(totalTimes));
   std::printf("reference, same run: BVH write %.3f s, read %.3f s (%.0f MB)\n", writeSeconds, readSeconds, mb);
   return kOk;
 }

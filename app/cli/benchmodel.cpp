@@ -2,6 +2,7 @@
 // beside classical references timed in the same run (quality analysis of the
 // same clip; Hermite in-betweening of the same gap).
 #include "cli.h"
+#include "benchutil.h"
 
 #ifdef MM_HAVE_TORCH
 #include "inference/device.h"
@@ -26,32 +27,6 @@ namespace mm::cli {
 #ifdef MM_HAVE_TORCH
 std::string defaultModelPath();
 
-namespace {
-
-double medianSeconds(const std::function<bool()>& fn, int runs, bool* ok) {
-  std::vector<double> t;
-  *ok = true;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    *ok = fn() && *ok;
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
-
-Clip loopClip(const Clip& source, int frames) {
-  Clip out(source.skeleton(), frames, source.fps());
-  for (int f = 0; f < frames; ++f)
-    for (int j = 0; j < source.jointCount(); ++j) {
-      out.rotation(f, j) = source.rotation(f % source.frameCount(), j);
-      if (source.hasTrack(j)) out.translation(f, j) = source.translation(f % source.frameCount(), j);
-    }
-  out.makeSignContinuous();
-  return out;
-}
-
-}  // namespace
 #endif
 
 int benchModel(Args& args) {
@@ -84,11 +59,11 @@ int benchModel(Args& args) {
   // One minute at 30 fps with the lab's mixed artifacts.
   Clip source = *in.clip;
   source.makeSignContinuous();
-  const Clip minute = corruptClip(loopClip(source, static_cast<int>(60 * source.fps())), CorruptionConfig::mixed(), 1).clip;
+  const Clip minute = corruptClip(repeatClip(source, static_cast<int>(60 * source.fps())), CorruptionConfig::mixed(), 1).clip;
   const int F = minute.frameCount();
   bool ok = true;
   QualityReport report;
-  const double analysis = medianSeconds([&] { report = analyzeQuality(minute); return report.frameCount() == F; }, runs, &ok);
+  const double analysis = medianTime([&] { report = analyzeQuality(minute); return report.frameCount() == F; }, runs, 1e300, &ok);
   inference::PartMask bad(static_cast<size_t>(F) * kBodyPartCount, 0);
   int flagged = 0;
   for (int f = 0; f < F; ++f) {
@@ -102,8 +77,8 @@ int benchModel(Args& args) {
   }
   Clip out;
   std::vector<float> p;
-  const double detect = medianSeconds([&] { return inference::detectArtifacts(*model, minute, options, &p).ok(); }, runs, &ok);
-  const double clean = medianSeconds([&] { return inference::cleanClip(*model, minute, &bad, options, &out).ok(); }, runs, &ok);
+  const double detect = medianTime([&] { return inference::detectArtifacts(*model, minute, options, &p).ok(); }, runs, 1e300, &ok);
+  const double clean = medianTime([&] { return inference::cleanClip(*model, minute, &bad, options, &out).ok(); }, runs, 1e300, &ok);
   if (!ok) return fail(kError, "the model failed during the benchmark");
   std::printf("\none-minute clip, %d frames, %d joints, %d frames flagged by the analysis\n", F, minute.jointCount(), flagged);
   std::printf("%-44s %9s %12s %10s\n", "task", "seconds", "frames/s", "x analysis");
@@ -115,13 +90,13 @@ int benchModel(Args& args) {
 
   // A 30-frame gap in the sample clip.
   const int a = std::min(60, source.frameCount() / 3), b = std::min(source.frameCount() - 1, a + 30);
-  const double hermite = medianSeconds(
+  const double hermite = medianTime(
       [&] {
         Clip c = source;
         return inbetween(c, FrameRange{a, b}).ok();
       },
-      runs, &ok);
-  const double gap = medianSeconds([&] { return inference::inbetweenClip(*model, source, a, b, options, &out).ok(); }, runs, &ok);
+      runs, 1e300, &ok);
+  const double gap = medianTime([&] { return inference::inbetweenClip(*model, source, a, b, options, &out).ok(); }, runs, 1e300, &ok);
   std::printf("\nin-betweening frames %d..%d (%d frames) of a %d-frame clip\n", a, b - 1, b - a, source.frameCount());
   std::printf("%-44s %9.4f %12s %10s\n", "reference: Hermite in-betweening", hermite, "", "1.0");
   std::printf("%-44s %9.4f %12s %10.0f\n", "model in-betweening", gap, "", gap / hermite);

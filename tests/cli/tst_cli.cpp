@@ -1,33 +1,20 @@
 // End-to-end tests of motionmender-cli: runs the real executable.
+#include "common/clirun.h"
 #include "common/devdata.h"
 #include "io/bvh.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using mm::test::testData;
 
 namespace {
-struct Run {
-  int code = -1;
-  QString out;
-  QString err;
-};
+using Run = mm::test::CliRun;
 
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(MM_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+Run cli(const QStringList& args) { return mm::test::runCli(args); }
 }  // namespace
 
 class TestCli : public QObject {

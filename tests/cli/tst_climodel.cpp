@@ -1,28 +1,15 @@
 // End-to-end tests of the motion-model commands of motionmender-cli (train,
 // model, bench model). Skipped when the CLI was built without LibTorch.
+#include "common/clirun.h"
 #include "io/motionfile.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-struct Run {
-  int code = -1;
-  QString out;
-  QString err;
-};
+using Run = mm::test::CliRun;
 
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(MM_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(240000)) return r;
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+Run cli(const QStringList& args) { return mm::test::runCli(args, 240000); }
 
 const QString kSample = QStringLiteral(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh");
 }  // namespace

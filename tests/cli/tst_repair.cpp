@@ -1,6 +1,7 @@
 // End-to-end tests of the repair commands of motionmender-cli (clean,
 // complete, inbetween): what they change in the written file, what they keep
 // bit for bit (as channel text), and their errors and exit codes.
+#include "common/clirun.h"
 #include "common/devdata.h"
 #include "common/textfile.h"
 #include "io/bvh.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,22 +19,9 @@ using mm::test::readText;
 using mm::test::testData;
 
 namespace {
-struct Run {
-  int code = -1;
-  QString out;
-  QString err;
-};
+using Run = mm::test::CliRun;
 
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(MM_CLI_PATH), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+Run cli(const QStringList& args) { return mm::test::runCli(args); }
 
 // The MOTION section's channel values as written, frame by frame, token by
 // token (text, so "identical" means bit-identical output).
