@@ -61,6 +61,20 @@ std::vector<FrameSpan> allowedRanges(const Placement& placement, int frames, int
   return intersect(base, merged);
 }
 
+// The maximal runs of frames in [0, frames) where keep(f) holds.
+template <typename Keep>
+std::vector<FrameSpan> runsWhere(int frames, Keep&& keep) {
+  std::vector<FrameSpan> runs;
+  for (int f = 0; f < frames; ++f) {
+    if (!keep(f)) continue;
+    if (!runs.empty() && runs.back().end == f)
+      runs.back().end = f + 1;
+    else
+      runs.push_back({f, f + 1});
+  }
+  return runs;
+}
+
 int longest(const std::vector<FrameSpan>& ranges) {
   int n = 0;
   for (const FrameSpan& r : ranges) n = std::max(n, r.length());
@@ -303,17 +317,11 @@ std::optional<InjectedArtifact> injectFootSkate(Clip& clip, CorruptionLabels& la
   std::vector<int> candidates;
   for (size_t i = 0; i < legs.size(); ++i) {
     Leg& leg = legs[i];
-    std::vector<FrameSpan> runs;
-    for (int f = 0; f < F; ++f) {
+    const std::vector<FrameSpan> runs = runsWhere(F, [&](int f) {
       const int f0 = std::max(0, f - 1), f1 = std::min(F - 1, f + 1);
       const double speed = f1 > f0 ? (leg.ankle[f1] - leg.ankle[f0]).norm() * clip.fps() / (f1 - f0) : 0.0;
-      const bool planted = leg.ankle[f].dot(body.up) - ground < maxHeight && speed < maxSpeed;
-      if (!planted) continue;
-      if (!runs.empty() && runs.back().end == f)
-        runs.back().end = f + 1;
-      else
-        runs.push_back({f, f + 1});
-    }
+      return leg.ankle[f].dot(body.up) - ground < maxHeight && speed < maxSpeed;
+    });
     leg.planted = intersect(runs, allowed);
     if (longest(leg.planted) >= len.min) candidates.push_back(static_cast<int>(i));
   }
@@ -611,14 +619,8 @@ std::optional<InjectedArtifact> injectPenetration(Clip& clip, CorruptionLabels& 
     for (int k = 0; k < 2; ++k)
       if (leg.points[k] >= 0 && !std::isnan(level[k]))
         for (int f = 0; f < F; ++f) leg.clearance[f] = std::min(leg.clearance[f], static_cast<float>(leg.height[k][f] - level[k]));
-    std::vector<FrameSpan> runs;
-    for (int f = 0; f < F; ++f) {
-      if (!(leg.clearance[f] < kPlantedMeters) || speed(leg.pos[0], f) >= params.plantSpeed) continue;
-      if (!runs.empty() && runs.back().end == f)
-        runs.back().end = f + 1;
-      else
-        runs.push_back({f, f + 1});
-    }
+    const std::vector<FrameSpan> runs =
+        runsWhere(F, [&](int f) { return leg.clearance[f] < kPlantedMeters && speed(leg.pos[0], f) < params.plantSpeed; });
     leg.planted = intersect(runs, allowed);
     if (longest(leg.planted) >= len.min) candidates.push_back(static_cast<int>(i));
   }
