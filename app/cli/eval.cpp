@@ -76,13 +76,15 @@ int evalDetect(Args& args) {
   std::map<std::string, std::pair<long long, long long>> untouchedByInjected;
   // Flags on untouched frames, by injected type and flagged type.
   std::map<std::string, std::array<long long, kArtifactTypeCount>> untouchedMatrix;
+  QualityAnalyzer analyzer;  // buffers reused across the thousands of analyses
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     LoadResult in = loadMotion(file);
     if (!in.ok()) return fail(kError, in.error.toString());
     Clip& clean = *in.clip;
     clean.makeSignContinuous();
-    const QualityReport report = analyzeQuality(clean, preset);
+    const BodyPartMap parts = BodyPartMap::detect(clean.skeleton());  // the corrupted copies share the skeleton
+    const QualityReport report = analyzer.analyze(clean, parts, preset);
     frames += report.frameCount();
     const int n = report.flaggedFrameCount();
     flagged += n;
@@ -99,7 +101,7 @@ int evalDetect(Args& args) {
       config.set(type, 2);
       const CorruptionResult c = corruptClip(clean, config, seed * 1000003ULL + i * 31 + static_cast<int>(type));
       if (!c.error.empty() || c.artifacts.empty()) continue;
-      const QualityReport r = analyzeQuality(c.clip, preset);
+      const QualityReport r = analyzer.analyze(c.clip, parts, preset);
       for (const InjectedArtifact& a : c.artifacts) {
         const bool root = a.type == ArtifactType::Pop && a.partMask == kAllPartsMask;
         TypeStats& st = stats[root ? "root_pop" : artifactTypeName(a.type)];
