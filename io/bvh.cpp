@@ -14,7 +14,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
+
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 namespace mm {
 namespace {
@@ -37,14 +42,16 @@ struct JointProgram {
 // is read in blocks so memory stays bounded for multi-GB files.
 class LineSource {
  public:
-  explicit LineSource(std::string_view text) : mBuffer(text.begin(), text.end()), mEof(true) {}
-  explicit LineSource(std::FILE* file) : mFile(file) { mBuffer.reserve(kBlock * 2); }
+  explicit LineSource(std::string_view text) : mBuffer(new char[text.size() + 1]), mSize(text.size()), mEof(true) {
+    std::memcpy(mBuffer.get(), text.data(), text.size());
+  }
+  explicit LineSource(std::FILE* file) : mFile(file), mBuffer(new char[kBlock * 2]), mCapacity(kBlock * 2) {}
 
   // False at the end of input. `line` stays valid until the next call.
   bool next(std::string_view& line) {
     for (;;) {
-      const char* begin = mBuffer.data() + mPos;
-      const size_t avail = mBuffer.size() - mPos;
+      const char* begin = mBuffer.get() + mPos;
+      const size_t avail = mSize - mPos;
       if (const void* nl = std::memchr(begin, '\n', avail)) {
         const size_t len = static_cast<const char*>(nl) - begin;
         line = std::string_view(begin, len);
@@ -70,22 +77,32 @@ class LineSource {
 
  private:
   static constexpr size_t kBlock = 4 << 20;
+  // Keeps the unread tail and reads the next block after it. The buffer is
+  // never zero-filled (a std::vector resize would clear every block first).
   void refill() {
-    mBuffer.erase(mBuffer.begin(), mBuffer.begin() + static_cast<std::ptrdiff_t>(mPos));
+    const size_t tail = mSize - mPos;
+    if (tail + kBlock > mCapacity) {  // a line longer than a block: grow
+      mCapacity = 2 * (tail + kBlock);
+      std::unique_ptr<char[]> bigger(new char[mCapacity]);
+      std::memcpy(bigger.get(), mBuffer.get() + mPos, tail);
+      mBuffer = std::move(bigger);
+    } else {
+      std::memmove(mBuffer.get(), mBuffer.get() + mPos, tail);
+    }
     mPos = 0;
-    const size_t old = mBuffer.size();
-    mBuffer.resize(old + kBlock);
-    const size_t got = std::fread(mBuffer.data() + old, 1, kBlock, mFile);
-    mBuffer.resize(old + got);
+    const size_t got = std::fread(mBuffer.get() + tail, 1, kBlock, mFile);
+    mSize = tail + got;
     if (got < kBlock) {
       mEof = true;
       if (std::ferror(mFile)) mReadError = true;
     }
-    if (std::memchr(mBuffer.data() + old, '\0', got)) mSawNul = true;
+    if (std::memchr(mBuffer.get() + tail, '\0', got)) mSawNul = true;
   }
 
   std::FILE* mFile = nullptr;
-  std::vector<char> mBuffer;
+  std::unique_ptr<char[]> mBuffer;
+  size_t mSize = 0;      // bytes held
+  size_t mCapacity = 0;  // bytes allocated (file sources)
   size_t mPos = 0;
   int mLine = 0;
   bool mEof = false;
@@ -129,25 +146,33 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Frames decoded by the tokenising thread, waiting to be copied into the clip.
+// Frame lines parsed by the tokenising thread (mValuesPerFrame numbers per
+// frame), waiting for the worker to turn them into rotations and tracks.
 struct FrameBatch {
-  std::vector<Eigen::Quaterniond> rotations;   // frames x joints
-  std::vector<Eigen::Vector3d> translations;   // frames x tracks (the clip's track order)
+  std::vector<double> values;  // frames x values per frame
   int frames = 0;
 };
 constexpr int kBatchFrames = 256;
 
-// One worker thread with a one-batch hand-over slot: the producer fills a
-// batch while the worker decodes the previous one (double buffering).
+// One worker thread with a one-batch hand-over slot: the producer parses a
+// batch of lines while the worker decodes the previous one (double
+// buffering), so on two cores number scanning and Euler decoding overlap.
 class DecodeWorker {
  public:
-  explicit DecodeWorker(std::function<void(const FrameBatch&)> decode)
-      : mDecode(std::move(decode)), mThread([this] { loop(); }) {}
+  // With a single CPU to run on, batches are decoded on the caller's thread:
+  // a second thread would only add a context switch per batch.
+  explicit DecodeWorker(std::function<void(const FrameBatch&)> decode) : mDecode(std::move(decode)) {
+    if (usableCpus() > 1) mThread = std::thread([this] { loop(); });
+  }
   ~DecodeWorker() { finish(); }
 
   // Waits until the worker is free, then hands `batch` over; `batch` comes
   // back holding the worker's previous (already decoded) buffer.
   void submit(FrameBatch& batch) {
+    if (!mThread.joinable()) {
+      mDecode(batch);
+      return;
+    }
     std::unique_lock<std::mutex> lock(mMutex);
     mCondition.wait(lock, [&] { return !mHasWork; });
     std::swap(mPending, batch);
@@ -187,6 +212,14 @@ class DecodeWorker {
   std::mutex mMutex;
   std::condition_variable mCondition;
   std::thread mThread;  // last: starts after the members it uses exist
+
+  static int usableCpus() {
+#ifdef __linux__
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+#endif
+    return static_cast<int>(std::thread::hardware_concurrency());
+  }
 };
 
 class BvhParser {
@@ -376,8 +409,6 @@ class BvhParser {
       mPrograms.push_back(std::move(p));
     }
     mValuesPerFrame = value;
-    mEulerAngles.resize(3 * mEulerOrders.size());
-    mEulerRotations.resize(mEulerOrders.size());
   }
 
   bool parseFrames() {
@@ -395,23 +426,23 @@ class BvhParser {
     Clip clip(mSkeleton, 0, mFps);
     clip.reserveFrames(static_cast<int>(capacity));
 
-    // This thread tokenises and converts frames (Euler -> quaternion) into
-    // batches; a worker appends them to the clip, where the page faults of
-    // its fresh buffers land. Until finish() the worker alone touches the clip.
-    std::vector<int> trackOf(J, -1);
-    int tracks = 0;
+    // This thread tokenises frame lines into batches of numbers; a worker
+    // converts them (Euler -> quaternion, tracks) and appends them to the
+    // clip, where the page faults of its fresh buffers land. Until finish()
+    // the worker alone touches the clip and the decoding state.
+    mTrackOf.assign(J, -1);
+    mTracks = 0;
     for (int j = 0; j < J; ++j)
-      if (clip.hasTrack(j)) trackOf[j] = tracks++;
-    DecodeWorker worker([&](const FrameBatch& batch) {
-      clip.appendFrames(batch.frames, batch.rotations.data(), batch.translations.data());
+      if (clip.hasTrack(j)) mTrackOf[j] = mTracks++;
+    long long decoded = 0;
+    DecodeWorker worker([&](const FrameBatch& b) {
+      decodeBatch(b, decoded == 0);
+      clip.appendFrames(b.frames, mRotations.data(), mTranslations.data());
+      decoded += b.frames;
     });
+    const size_t V = static_cast<size_t>(mValuesPerFrame);
     FrameBatch batch;
-    auto resizeBatch = [&] {
-      batch.rotations.resize(static_cast<size_t>(kBatchFrames) * J);
-      batch.translations.resize(static_cast<size_t>(kBatchFrames) * tracks);
-    };
-    resizeBatch();
-    std::vector<double> values(static_cast<size_t>(mValuesPerFrame) + 1);
+    batch.values.resize(kBatchFrames * V + 1);
     long long frames = 0;
     std::string_view line;
     while (mSrc.next(line)) {
@@ -419,14 +450,13 @@ class BvhParser {
       const char* end = p + line.size();
       while (p < end && isSpace(*p)) ++p;
       if (p == end || *p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) continue;
-      if (!parseFrameValues(line, p, frames, values.data())) return false;
+      if (!parseFrameValues(line, p, frames, batch.values.data() + batch.frames * V)) return false;
       if (frames >= mOptions.maxFrames) return fail("more frames than the limit of " + std::to_string(mOptions.maxFrames));
-      decodeFrame(values.data(), frames == 0, trackOf, tracks, batch);
       ++frames;
       if (++batch.frames == kBatchFrames) {
         worker.submit(batch);
         batch.frames = 0;
-        resizeBatch();
+        batch.values.resize(kBatchFrames * V + 1);
       }
     }
     if (batch.frames > 0) worker.submit(batch);
@@ -468,8 +498,6 @@ class BvhParser {
         return fail("'" + token + "' is not a number (frame " + std::to_string(frame) + ", value " +
                     std::to_string(n + 1) + ")");
       }
-      if (!std::isfinite(v))
-        return fail("value " + std::to_string(n + 1) + " of frame " + std::to_string(frame) + " is not finite");
       values[n++] = v;
       p = e;
       while (p < end && isSpace(*p)) ++p;
@@ -477,49 +505,75 @@ class BvhParser {
     if (n != mValuesPerFrame)
       return fail("frame " + std::to_string(frame) + " has " + std::to_string(n) + " values, expected " +
                   std::to_string(mValuesPerFrame));
+    // Checked once per line (a branch per value would wait on each parse).
+    bool finite = true;
+    for (int i = 0; i < n; ++i) finite &= std::abs(values[i]) <= std::numeric_limits<double>::max();
+    if (!finite)
+      for (int i = 0; i < n; ++i)
+        if (!std::isfinite(values[i]))
+          return fail("value " + std::to_string(i + 1) + " of frame " + std::to_string(frame) + " is not finite");
     return true;
   }
 
-  // Tokenising side: one frame's values into slot batch.frames of the batch,
-  // each rotation sign-aligned with the previous frame's (q and -q are the
-  // same rotation; continuity keeps interpolation and filters sane).
-  void decodeFrame(const double* values, bool first, const std::vector<int>& trackOf, int tracks, FrameBatch& batch) {
+  // Worker side: a batch of frame values into mRotations / mTranslations
+  // (frames x joints, frames x tracks). Each rotation is sign-aligned with the
+  // previous frame's (q and -q are the same rotation; continuity keeps
+  // interpolation and filters sane).
+  void decodeBatch(const FrameBatch& batch, bool firstBatch) {
     const int J = mSkeleton.jointCount();
-    Eigen::Quaterniond* rot = batch.rotations.data() + static_cast<size_t>(batch.frames) * J;
-    Eigen::Vector3d* tr = batch.translations.data() + static_cast<size_t>(batch.frames) * tracks;
-    convertEulerJoints(values, first);
-    const Eigen::Quaterniond* euler = mEulerRotations.data();
-    for (const JointProgram& jp : mPrograms) {
-      const double* v = values + jp.firstValue;
-      Eigen::Quaterniond q = jp.fastEuler ? *euler++ : channelRotation(jp, v);
-      Eigen::Quaterniond& previous = mPrevious[jp.joint];
-      if (!first && q.coeffs().dot(previous.coeffs()) < 0.0) q.coeffs() = -q.coeffs();
-      rot[jp.joint] = previous = q;
-      if (trackOf[jp.joint] >= 0) {
-        Eigen::Vector3d& track = tr[trackOf[jp.joint]];
-        track = mSkeleton.offset(jp.joint);
-        for (int a = 0; a < 3; ++a)
-          if (jp.positionIndex[a] >= 0) track[a] = v[jp.positionIndex[a]];
+    const size_t V = static_cast<size_t>(mValuesPerFrame);
+    const size_t E = mEulerOrders.size();
+    mRotations.resize(static_cast<size_t>(batch.frames) * J);
+    mTranslations.resize(static_cast<size_t>(batch.frames) * mTracks);
+    convertEulerJoints(batch, firstBatch);
+    for (int f = 0; f < batch.frames; ++f) {
+      const double* values = batch.values.data() + f * V;
+      const bool first = firstBatch && f == 0;
+      Eigen::Quaterniond* rot = mRotations.data() + static_cast<size_t>(f) * J;
+      Eigen::Vector3d* tr = mTranslations.data() + static_cast<size_t>(f) * mTracks;
+      const Eigen::Quaterniond* euler = mEulerRotations.data() + f * E;
+      for (const JointProgram& jp : mPrograms) {
+        const double* v = values + jp.firstValue;
+        Eigen::Quaterniond q = jp.fastEuler ? *euler++ : channelRotation(jp, v);
+        Eigen::Quaterniond& previous = mPrevious[jp.joint];
+        if (!first && q.coeffs().dot(previous.coeffs()) < 0.0) q.coeffs() = -q.coeffs();
+        rot[jp.joint] = previous = q;
+        if (mTrackOf[jp.joint] >= 0) {
+          Eigen::Vector3d& track = tr[mTrackOf[jp.joint]];
+          track = mSkeleton.offset(jp.joint);
+          for (int a = 0; a < 3; ++a)
+            if (jp.positionIndex[a] >= 0) track[a] = v[jp.positionIndex[a]];
+        }
       }
     }
   }
 
-  // The rotations of all fastEuler joints of a frame in one batch call (into
-  // mEulerRotations, program order), tracking what their EulerStyle needs.
-  void convertEulerJoints(const double* values, bool first) {
+  // The rotations of all fastEuler joints of a batch in one call (into
+  // mEulerRotations: frames x fastEuler joints in program order), tracking
+  // what their EulerStyle needs.
+  void convertEulerJoints(const FrameBatch& batch, bool firstBatch) {
+    const size_t V = static_cast<size_t>(mValuesPerFrame);
+    const size_t E = mEulerOrders.size();
+    mEulerAngles.resize(3 * E * batch.frames);
+    mEulerRotations.resize(E * batch.frames);
+    mBatchOrders.resize(E * batch.frames);
     double* angles = mEulerAngles.data();
-    for (const JointProgram& jp : mPrograms) {
-      if (!jp.fastEuler) continue;
-      const double* v = values + jp.firstValue;
-      const Eigen::Vector3d a(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
-      if (first) mFirstAngles[jp.joint] = a;
-      mLargestAngles[jp.joint] = mLargestAngles[jp.joint].cwiseMax(a.cwiseAbs());
-      angles[0] = a[0];
-      angles[1] = a[1];
-      angles[2] = a[2];
-      angles += 3;
+    for (int f = 0; f < batch.frames; ++f) {
+      const double* values = batch.values.data() + f * V;
+      for (const JointProgram& jp : mPrograms) {
+        if (!jp.fastEuler) continue;
+        const double* v = values + jp.firstValue;
+        const Eigen::Vector3d a(v[jp.rotationIndex[0]], v[jp.rotationIndex[1]], v[jp.rotationIndex[2]]);
+        if (firstBatch && f == 0) mFirstAngles[jp.joint] = a;
+        mLargestAngles[jp.joint] = mLargestAngles[jp.joint].cwiseMax(a.cwiseAbs());
+        angles[0] = a[0];
+        angles[1] = a[1];
+        angles[2] = a[2];
+        angles += 3;
+      }
+      std::copy(mEulerOrders.begin(), mEulerOrders.end(), mBatchOrders.begin() + f * E);
     }
-    eulerDegreesToQuats(mEulerAngles.data(), mEulerOrders.data(), static_cast<int>(mEulerOrders.size()),
+    eulerDegreesToQuats(mEulerAngles.data(), mBatchOrders.data(), static_cast<int>(mBatchOrders.size()),
                         mEulerRotations.data());
   }
 
@@ -547,8 +601,15 @@ class BvhParser {
   std::vector<Eigen::Vector3d> mLargestAngles;  // per joint: largest |angle| of each Euler slot so far
   std::vector<Eigen::Quaterniond> mPrevious;    // per joint: rotation of the previous frame
   std::vector<EulerOrder> mEulerOrders;         // per fastEuler joint (program order)
-  std::vector<double> mEulerAngles;             // scratch: a frame's Euler angle triples
-  std::vector<Eigen::Quaterniond> mEulerRotations;  // scratch: their rotations
+  std::vector<int> mTrackOf;                    // per joint: its translation track, or -1
+  int mTracks = 0;
+  // Worker scratch, per batch: Euler angle triples, their orders and
+  // rotations, and the decoded rotations and tracks.
+  std::vector<double> mEulerAngles;
+  std::vector<EulerOrder> mBatchOrders;
+  std::vector<Eigen::Quaterniond> mEulerRotations;
+  std::vector<Eigen::Quaterniond> mRotations;
+  std::vector<Eigen::Vector3d> mTranslations;
   int mValuesPerFrame = 0;
   long long mDeclaredFrames = 0;
   int mFramesLine = 0;

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sched.h>
+
 using namespace mm;
 using mm::test::readText;
 using mm::test::testData;
@@ -193,6 +195,41 @@ class TestBvh : public QObject {
     QVERIFY2(d < 1e-5, qPrintable(QString("max channel difference %1").arg(d)));
   }
 
+
+  // On one CPU the reader decodes on its own thread, on several in a worker:
+  // both give the same clip, bit for bit (the sample has more frames than a
+  // decoding batch, so batch hand-overs and sign continuity across them count).
+  void sameClipOnOneCpu() {
+    // The sample's frames three times over (the Frames: line then disagrees,
+    // which only adds a warning).
+    std::string text = readText(QStringLiteral(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh"));
+    const size_t motion = text.find("Frame Time:");
+    QVERIFY(motion != std::string::npos);
+    const std::string frames = text.substr(text.find('\n', motion) + 1);
+    text += frames + frames;
+    const LoadResult threaded = parseBvh(text, "walk3.bvh");
+    QVERIFY2(threaded.ok(), threaded.error.toString().c_str());
+    cpu_set_t previous, one;
+    QVERIFY(sched_getaffinity(0, sizeof previous, &previous) == 0);
+    CPU_ZERO(&one);
+    for (int c = 0; c < CPU_SETSIZE; ++c)
+      if (CPU_ISSET(c, &previous)) {
+        CPU_SET(c, &one);
+        break;
+      }
+    QVERIFY(sched_setaffinity(0, sizeof one, &one) == 0);
+    const LoadResult single = parseBvh(text, "walk3.bvh");
+    sched_setaffinity(0, sizeof previous, &previous);
+    QVERIFY2(single.ok(), single.error.toString().c_str());
+    const Clip& a = *threaded.clip;
+    const Clip& b = *single.clip;
+    QVERIFY(a.frameCount() > 512);
+    QCOMPARE(b.frameCount(), a.frameCount());
+    for (int f = 0; f < a.frameCount(); ++f) {
+      QVERIFY(a.rootTranslation(f) == b.rootTranslation(f));
+      for (int j = 0; j < a.skeleton().jointCount(); ++j) QVERIFY(a.rotation(f, j).coeffs() == b.rotation(f, j).coeffs());
+    }
+  }
   // Writing is atomic: a failure leaves nothing behind; success leaves no temporary file.
   void atomicWrite() {
     QTemporaryDir dir;
