@@ -25,14 +25,21 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   const int half = std::max(1, ctx.framesFor(preset.jitterWindowSeconds) / 2);
   const double minRad = degToRad(preset.jitterMinDegrees);
   const double minRad2 = minRad * minRad;
-  // Per part and joint: noise (radians) and whiteness per frame.
+  // Per part: the joints' noise (radians) and whiteness per frame, kept only
+  // for joints with a frame at or above minRad (in most clips few are: the
+  // others count as zero noise), and per frame how many joints reach minRad.
   std::vector<std::vector<std::vector<float>>> noise(kBodyPartCount), white(kBodyPartCount);
+  std::vector<int> jointsIn(kBodyPartCount, 0);
+  std::vector<std::vector<unsigned short>> above(kBodyPartCount);
   std::vector<double> c0(F + 1, 0.0), c1(F + 1, 0.0), a2(F, 0.0);
+  std::vector<float> sigma(F), whiteness(F);
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
     const float* y = ctx.wy.data() + o;
     const float* z = ctx.wz.data() + o;
+    const int p = static_cast<int>(ctx.partOf[j]);
+    ++jointsIn[p];
     // a[f]: second difference of the rotation ending at frame f (f >= 2).
     double px = 0, py = 0, pz = 0;
     for (int f = 0; f < F; ++f) {
@@ -48,8 +55,9 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
       c1[f + 1] = c1[f] + cov;
       px = ax, py = ay, pz = az;
     }
-    std::vector<float> sigma(F, 0.0f), whiteness(F, 0.0f);
+    bool any = false;
     for (int f = 0; f < F; ++f) {
+      sigma[f] = whiteness[f] = 0.0f;
       const int lo = std::max(3, f - half), hi = std::min(F, f + half + 1);
       if (hi <= lo) continue;
       const double v = c0[hi] - c0[lo], cov = c1[hi] - c1[lo];
@@ -65,32 +73,36 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
       if (peak > kMaxSpikeShare * v) continue;
       sigma[f] = static_cast<float>(std::sqrt(s2));
       whiteness[f] = static_cast<float>(-cov / v);
+      any |= sigma[f] >= minRad;
     }
-    const int p = static_cast<int>(ctx.partOf[j]);
-    noise[p].push_back(std::move(sigma));
-    white[p].push_back(std::move(whiteness));
+    if (!any) continue;
+    if (above[p].empty()) above[p].assign(F, 0);
+    for (int f = 0; f < F; ++f) above[p][f] += sigma[f] >= minRad;
+    noise[p].push_back(sigma);
+    white[p].push_back(whiteness);
   }
   std::vector<float> column, partNoise(F);
   std::vector<char> flagged(F);
   for (int p = 0; p < kBodyPartCount; ++p) {
     // Median over all the part's joints: noise on one or two joints is a
-    // joint problem (pops), not a noisy part.
-    const size_t n = noise[p].size();
-    if (n == 0) continue;
-    column.resize(n);
+    // joint problem (pops), not a noisy part. The median reaches minRad only
+    // if the upper half of the joints does: count first, and take the median
+    // (for the edges and the severity) only then. Most frames stop there.
+    const size_t n = static_cast<size_t>(jointsIn[p]);
+    if (above[p].empty()) continue;
+    const size_t kept = noise[p].size();
+    column.assign(n, 0.0f);
     for (int f = 0; f < F; ++f) {
-      // The median reaches minRad only if the upper half of the joints does:
-      // count first, and take the median (for the edges and the severity)
-      // only then. Most frames of most parts stop here.
-      size_t above = 0;
-      for (size_t k = 0; k < n; ++k) above += noise[p][k][f] >= minRad;
       partNoise[f] = 0.0f;
       flagged[f] = 0;
-      if (above < n - n / 2) continue;
-      for (size_t k = 0; k < n; ++k) column[k] = noise[p][k][f];
+      if (above[p][f] < n - n / 2) continue;
+      // Joints without a kept series have zero noise and whiteness.
+      std::fill(column.begin() + kept, column.end(), 0.0f);
+      for (size_t k = 0; k < kept; ++k) column[k] = noise[p][k][f];
       partNoise[f] = static_cast<float>(quality::medianInPlace(column.data(), n));
       if (partNoise[f] < minRad) continue;
-      for (size_t k = 0; k < n; ++k) column[k] = white[p][k][f];
+      std::fill(column.begin() + kept, column.end(), 0.0f);
+      for (size_t k = 0; k < kept; ++k) column[k] = white[p][k][f];
       flagged[f] = quality::medianInPlace(column.data(), n) >= preset.jitterWhiteness;
     }
     for (int f = 0; f < F;) {

@@ -50,20 +50,29 @@ struct Series {
   }
 };
 
+// Per-frame buffers of scanSeries, sized once per clip and reused for every
+// series (an hour-long take would otherwise allocate and clear 1 MB per joint).
+struct Scratch {
+  std::vector<float> jump, moving;
+  std::vector<char> covered;
+  explicit Scratch(int frames) : jump(frames), moving(frames), covered(frames, 0) {}
+};
+
 // Flags pops of one series; `minJump` in the series' units per frame.
 // `explained(f)`: another detector already accounts for a step at frame f.
 template <typename Flag, typename Explained>
-void scanSeries(const Series& s, int frames, double minJump, const QualityPreset& preset, int maxLen, Flag&& flag,
-                Explained&& explained) {
+void scanSeries(const Series& s, int frames, double minJump, const QualityPreset& preset, int maxLen, Scratch& scratch,
+                Flag&& flag, Explained&& explained) {
   if (frames < 4) return;
   // jump[f] = |w(f) - w(f-1)|, computed once (the scan reads each twice).
-  std::vector<float> jump(frames, 0.0f);
+  std::vector<float>& jump = scratch.jump;
+  jump[0] = 0.0f;
   for (int f = 1; f < frames; ++f) jump[f] = static_cast<float>(s.d(f, f - 1));
   // The typical change is taken over frames that change at all: a frozen
   // or missing stretch (zero change) must not make natural motion look like
   // pops. A series that mostly stands still (a static root track) keeps its
   // plain median: there, any jump is news.
-  std::vector<float> moving(static_cast<size_t>(frames));
+  std::vector<float>& moving = scratch.moving;
   size_t count = 0;
   for (int f = 2; f < frames; ++f) {
     moving[count] = jump[f];
@@ -73,8 +82,11 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
                              ? quality::sampledMedian(moving.data(), count)
                              : quality::sampledMedian(jump.data() + 2, frames - 2);
   const double threshold = std::max(minJump, preset.popRelative * typical);
-  std::vector<char> covered(frames, 0);
+  // Frames flagged in this series (cleared again on the way out).
+  std::vector<char>& covered = scratch.covered;
+  std::vector<std::pair<int, int>> marked;
   auto mark = [&](int a, int b, float sev) {
+    marked.emplace_back(a, b);
     for (int f = a; f < b; ++f) {
       flag(f, sev);
       covered[f] = 1;
@@ -125,6 +137,7 @@ void scanSeries(const Series& s, int frames, double minJump, const QualityPreset
       mark(b, frames, quality::severity(jump, threshold));
       break;
     }
+  for (const auto& [a, b] : marked) std::fill(covered.begin() + a, covered.begin() + b, 0);
 }
 
 }  // namespace
@@ -142,17 +155,18 @@ void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, Quality
           if (report.score(t, g, p) >= 0.5f) return true;
     return false;
   };
+  Scratch scratch(F);
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const BodyPart part = ctx.partOf[j];
-    scanSeries(Series{ctx.wx.data() + o, ctx.wy.data() + o, ctx.wz.data() + o}, F, minRad, preset, maxLen,
+    scanSeries(Series{ctx.wx.data() + o, ctx.wy.data() + o, ctx.wz.data() + o}, F, minRad, preset, maxLen, scratch,
                [&](int f, float sev) { report.flag(ArtifactType::Pop, f, part, sev); }, explained);
   }
   // A jump of a translation track moves everything below it: all parts.
   for (size_t t = 0; t < ctx.trackJoints.size(); ++t) {
     const size_t o = t * F;
     scanSeries(Series{ctx.vx.data() + o, ctx.vy.data() + o, ctx.vz.data() + o}, F, preset.popMinMeters, preset, maxLen,
-               [&](int f, float sev) {
+               scratch, [&](int f, float sev) {
                  for (int p = 0; p < kBodyPartCount; ++p) report.flag(ArtifactType::Pop, f, static_cast<BodyPart>(p), sev);
                },
                explained);

@@ -4,19 +4,20 @@
 
 namespace mm {
 
-QualityReport::QualityReport(int frames) : mFrames(frames) {
-  for (auto& s : mScores) s.assign(static_cast<size_t>(frames) * kBodyPartCount, 0.0f);
-}
+QualityReport::QualityReport(int frames) : mFrames(frames) {}
 
 void QualityReport::flag(ArtifactType type, int frame, BodyPart part, float severity) {
-  float& s = mScores[static_cast<int>(type)][static_cast<size_t>(frame) * kBodyPartCount + static_cast<int>(part)];
+  std::vector<float>& scores = mScores[static_cast<int>(type)];
+  if (scores.empty()) scores.assign(static_cast<size_t>(mFrames) * kBodyPartCount, 0.0f);
+  float& s = scores[static_cast<size_t>(frame) * kBodyPartCount + static_cast<int>(part)];
   s = std::max(s, std::clamp(severity, 0.0f, 1.0f));
 }
 
 float QualityReport::partQuality(int frame, BodyPart part) const {
   float worst = 0.0f;
   const size_t i = static_cast<size_t>(frame) * kBodyPartCount + static_cast<int>(part);
-  for (const auto& s : mScores) worst = std::max(worst, s[i]);
+  for (const auto& s : mScores)
+    if (!s.empty()) worst = std::max(worst, s[i]);
   return 1.0f - worst;
 }
 
@@ -36,6 +37,7 @@ void QualityReport::buildSpans(int mergeGapFrames) {
   mArtifacts.clear();
   for (int t = 0; t < kArtifactTypeCount; ++t) {
     const std::vector<float>& s = mScores[t];
+    if (s.empty()) continue;
     ArtifactSpan open;
     bool inSpan = false;
     int lastFlagged = -1;

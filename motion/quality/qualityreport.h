@@ -28,10 +28,14 @@ class QualityReport {
   int frameCount() const { return mFrames; }
   // Score of one detector on (frame, part): 0 = clean, 1 = certainly bad.
   float score(ArtifactType type, int frame, BodyPart part) const {
-    return mScores[static_cast<int>(type)][static_cast<size_t>(frame) * kBodyPartCount + static_cast<int>(part)];
+    const std::vector<float>& s = mScores[static_cast<int>(type)];
+    return s.empty() ? 0.0f : s[static_cast<size_t>(frame) * kBodyPartCount + static_cast<int>(part)];
   }
-  float* scores(ArtifactType type) { return mScores[static_cast<int>(type)].data(); }
-  const float* scores(ArtifactType type) const { return mScores[static_cast<int>(type)].data(); }
+  // All scores of a type (frames x parts), or nullptr if it flagged nothing.
+  const float* scores(ArtifactType type) const {
+    const std::vector<float>& s = mScores[static_cast<int>(type)];
+    return s.empty() ? nullptr : s.data();
+  }
   // Raises the score (keeps the maximum).
   void flag(ArtifactType type, int frame, BodyPart part, float severity);
 
@@ -50,6 +54,9 @@ class QualityReport {
 
  private:
   int mFrames = 0;
+  // Per type, frames x parts; allocated at the type's first flag (most types
+  // flag nothing in most clips, and an hour of scores for every type would
+  // be 28 MB to allocate and clear per analysis).
   std::array<std::vector<float>, kArtifactTypeCount> mScores;
   std::vector<ArtifactSpan> mArtifacts;
 };
