@@ -66,7 +66,9 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   // vectorises).
   const int nTrack = clip.trackCount() * 3;
   const double* tracks = F > 0 && nTrack > 0 ? clip.translation(0, 0).data() : nullptr;
-  std::vector<unsigned char> differs(static_cast<size_t>(nTrack), 0);
+  // Largest |change from frame 0| of each track coordinate (a max of
+  // doubles vectorises; a flag per coordinate did not).
+  std::vector<double> change(static_cast<size_t>(nTrack), 0.0);
   constexpr int kBlock = ForwardKinematicsJob::kFrameBlock;
   for (int b0 = 0; b0 < F; b0 += kBlock) {
     const int b1 = std::min(F, b0 + kBlock);
@@ -93,7 +95,8 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
     if (tracks)
       for (int f = std::max(1, b0); f < b1; ++f) {
         const double* v = tracks + static_cast<size_t>(f) * nTrack;
-        for (int k = 0; k < nTrack; ++k) differs[k] |= v[k] != tracks[k];
+        double* __restrict m = change.data();
+        for (int k = 0; k < nTrack; ++k) m[k] = std::max(m[k], std::abs(v[k] - tracks[k]));
       }
     fk.computeFrames(b0, b1);
   }
@@ -103,21 +106,28 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   for (int j = 0; j < J && tracks; ++j) {
     if (!clip.hasTrack(j)) continue;
     const size_t k = (clip.translation(0, j).data() - tracks);
-    if (differs[k] | differs[k + 1] | differs[k + 2]) c.trackJoints.push_back(j);
+    if (change[k] > 0.0 || change[k + 1] > 0.0 || change[k + 2] > 0.0) c.trackJoints.push_back(j);
   }
   const size_t nt = static_cast<size_t>(F) * c.trackJoints.size();
   c.vx.assign(nt, 0.0f);
   c.vy.assign(nt, 0.0f);
   c.vz.assign(nt, 0.0f);
+  // Frame by frame (the tracks' storage order), so memory is read in
+  // sequence once rather than once per moving track with a stride.
   const double toMeters = 1.0 / c.unitsPerMeter;
-  for (size_t t = 0; t < c.trackJoints.size(); ++t) {
-    const int j = c.trackJoints[t];
-    for (int f = 1; f < F; ++f) {
-      const Eigen::Vector3d d = (clip.translation(f, j) - clip.translation(f - 1, j)) * toMeters;
+  const size_t T = c.trackJoints.size();
+  std::vector<size_t> offset(T);
+  for (size_t t = 0; t < T; ++t) offset[t] = clip.translation(0, c.trackJoints[t]).data() - tracks;
+  for (int f = 1; f < F && T > 0; ++f) {
+    const double* cur = tracks + static_cast<size_t>(f) * nTrack;
+    const double* prev = cur - nTrack;
+    for (size_t t = 0; t < T; ++t) {
+      const double* a = cur + offset[t];
+      const double* b = prev + offset[t];
       const size_t i = t * F + f;
-      c.vx[i] = static_cast<float>(d.x());
-      c.vy[i] = static_cast<float>(d.y());
-      c.vz[i] = static_cast<float>(d.z());
+      c.vx[i] = static_cast<float>((a[0] - b[0]) * toMeters);
+      c.vy[i] = static_cast<float>((a[1] - b[1]) * toMeters);
+      c.vz[i] = static_cast<float>((a[2] - b[2]) * toMeters);
     }
   }
   c.up = detectUpAxis(clip, parts);
