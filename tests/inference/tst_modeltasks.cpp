@@ -1,6 +1,7 @@
 #include "inference/modeltasks.h"
 #include "inference/trainer.h"
 #include "motion/bodyparts.h"
+#include "motion/kinematics.h"
 #include "testutil_inference.h"
 
 #include <QTemporaryDir>
@@ -8,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <thread>
 
 using namespace mm;
@@ -187,6 +189,64 @@ class TestModelTasks : public QObject {
     QCOMPARE(out.frameCount(), mClip.frameCount());
     for (int f = 0; f < mClip.frameCount(); ++f)
       for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, out, f, j));
+  }
+
+  // The model works on the canonical rig, so a skeleton other than the
+  // training rig's (Mixamo names, no "joint_Root" naming, and two finger
+  // joints per hand that have no canonical counterpart) gets the same motion
+  // in the gap, and its unmapped fingers keep their own rotations.
+  void anotherRigGetsTheSameMotion() {
+    const std::map<std::string, std::string> mixamo = {
+        {"joint_Root", "Reference"}, {"Hips", "mixamorig:Hips"}, {"Spine", "mixamorig:Spine"},
+        {"Chest", "mixamorig:Spine1"}, {"Neck", "mixamorig:Neck"}, {"Head", "mixamorig:Head"},
+        {"Shoulder_L", "mixamorig:LeftShoulder"}, {"UpperArm_L", "mixamorig:LeftArm"},
+        {"LowerArm_L", "mixamorig:LeftForeArm"}, {"Hand_L", "mixamorig:LeftHand"},
+        {"Shoulder_R", "mixamorig:RightShoulder"}, {"UpperArm_R", "mixamorig:RightArm"},
+        {"LowerArm_R", "mixamorig:RightForeArm"}, {"Hand_R", "mixamorig:RightHand"},
+        {"UpperLeg_L", "mixamorig:LeftUpLeg"}, {"LowerLeg_L", "mixamorig:LeftLeg"},
+        {"Foot_L", "mixamorig:LeftFoot"}, {"Toes_L", "mixamorig:LeftToeBase"},
+        {"UpperLeg_R", "mixamorig:RightUpLeg"}, {"LowerLeg_R", "mixamorig:RightLeg"},
+        {"Foot_R", "mixamorig:RightFoot"}, {"Toes_R", "mixamorig:RightToeBase"}};
+    Skeleton sk = mClip.skeleton();
+    const int J = sk.jointCount();
+    for (int j = 0; j < J; ++j) {
+      const auto it = mixamo.find(sk.name(j));
+      QVERIFY2(it != mixamo.end(), sk.name(j).c_str());
+      sk.setName(j, it->second);
+    }
+    std::vector<int> fingers;
+    for (const char* side : {"Left", "Right"}) {
+      const int hand = sk.findJoint(std::string("mixamorig:") + side + "Hand");
+      const int index1 = sk.addJoint(std::string("mixamorig:") + side + "HandIndex1", hand, Eigen::Vector3d(8, 0, 1));
+      fingers.push_back(index1);
+      fingers.push_back(sk.addJoint(std::string("mixamorig:") + side + "HandIndex2", index1, Eigen::Vector3d(3, 0, 0)));
+    }
+    const int F = mClip.frameCount();
+    Clip other(sk, F, mClip.fps());
+    for (int f = 0; f < F; ++f) {
+      for (int j = 0; j < J; ++j) {
+        other.rotation(f, j) = mClip.rotation(f, j);
+        if (mClip.hasTrack(j)) other.translation(f, j) = mClip.translation(f, j);
+      }
+      for (int j : fingers)
+        other.rotation(f, j) = Eigen::Quaterniond(Eigen::AngleAxisd(0.01 * f + 0.1 * j, Eigen::Vector3d::UnitZ()));
+    }
+    TaskOptions options;
+    options.steps = 4;
+    Clip a, b;
+    QVERIFY(inbetweenClip(*mModel, mClip, 40, 70, options, &a).ok());
+    QVERIFY(inbetweenClip(*mModel, other, 40, 70, options, &b).ok());
+    const GlobalPoses pa = computeGlobalPoses(a), pb = computeGlobalPoses(b);
+    double largest = 0.0, moved = 0.0;
+    for (int f = 40; f < 70; ++f)
+      for (int j = 0; j < J; ++j) {
+        largest = std::max(largest, (pa.position(f, j) - pb.position(f, j)).norm());
+        moved = std::max(moved, (pa.position(f, j) - computeGlobalPoses(mClip).position(f, j)).norm());
+      }
+    QVERIFY2(largest < 1e-6, qPrintable(QString("largest difference %1").arg(largest)));
+    QVERIFY(moved > 1e-3);  // the gap was regenerated, not copied
+    for (int f = 0; f < F; ++f)
+      for (int j : fingers) QVERIFY(b.rotation(f, j).coeffs() == other.rotation(f, j).coeffs());
   }
 
   void badInputsFail() {
