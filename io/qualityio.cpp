@@ -58,7 +58,8 @@ double round4(double v) { return std::round(v * 1e4) / 1e4; }
 
 }  // namespace
 
-std::string qualityReportJson(const QualityReport& report, const std::string& file, double fps) {
+std::string qualityReportJson(const QualityReport& report, const std::string& file, double fps,
+                              const ModelIndicators* model) {
   nlohmann::ordered_json j;
   j["file"] = file;
   j["frames"] = report.frameCount();
@@ -75,6 +76,20 @@ std::string qualityReportJson(const QualityReport& report, const std::string& fi
   }
   j["frame_quality"] = std::move(fq);
   j["part_quality"] = std::move(pq);
+  if (model) {
+    nlohmann::ordered_json m;
+    m["weights"] = model->weights;
+    m["trained_steps"] = model->trainedSteps;
+    m["steps"] = model->steps;
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t i = 0; i + kBodyPartCount <= model->badProbability.size(); i += kBodyPartCount) {
+      nlohmann::json row = nlohmann::json::array();
+      for (int k = 0; k < kBodyPartCount; ++k) row.push_back(round4(model->badProbability[i + k]));
+      rows.push_back(std::move(row));
+    }
+    m["bad_probability"] = std::move(rows);
+    j["model"] = std::move(m);
+  }
   nlohmann::ordered_json arts = nlohmann::ordered_json::array();
   for (const ArtifactSpan& a : report.artifacts()) {
     nlohmann::ordered_json o;

@@ -1,4 +1,7 @@
+// motionmender-cli analyze: the quality analysis of one clip (scores,
+// spans), and with --model the motion model's indicators beside it.
 #include "cli.h"
+#include "modelrun.h"
 
 #include "io/motionfile.h"
 #include "io/qualityio.h"
@@ -15,10 +18,17 @@ int runAnalyze(Args args) {
   const bool wantJson = args.takeOption("--json", &jsonOut);
   const bool wantCsv = args.takeOption("--csv", &csvOut);
   const bool hasPreset = args.takeOption("--preset", &presetPath);
+  // Opt-in: the model costs seconds where the analysis takes milliseconds.
+  const bool wantModel = args.takeFlag("--model");
+  ModelArgs modelArgs;
+  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
-  if (pos.size() != 1) return fail(kUsage, "usage: analyze IN [--json OUT] [--csv OUT] [--preset PRESET.json]");
+  if (pos.size() != 1)
+    return fail(kUsage,
+                "usage: analyze IN [--json OUT] [--csv OUT] [--preset PRESET.json] [--model [--weights F] [--device D] "
+                "[--steps N]]");
   QualityPreset preset;
   if (hasPreset) {
     IoError e;
@@ -28,8 +38,15 @@ int runAnalyze(Args args) {
   if (!in.ok()) return fail(kError, in.error.toString());
   const Clip& clip = *in.clip;
   const QualityReport report = analyzeQuality(clip, preset);
+  ModelIndicators indicators;
+  if (wantModel) {
+    const ModelPtr model = loadModel(modelArgs, &error);
+    if (!model) return fail(kError, error);
+    if (!modelIndicators(*model, modelArgs, clip, &indicators, &error)) return fail(kError, pos[0] + ": " + error);
+  }
   if (wantJson) {
-    const SaveResult r = writeTextFile(jsonOut, qualityReportJson(report, pos[0], clip.fps()));
+    const SaveResult r =
+        writeTextFile(jsonOut, qualityReportJson(report, pos[0], clip.fps(), wantModel ? &indicators : nullptr));
     if (!r.ok) return fail(kError, r.error.toString());
   }
   if (wantCsv) {
@@ -39,6 +56,18 @@ int runAnalyze(Args args) {
   // Summary: counts per type and part, then the worst spans.
   std::printf("%s: %d frames at %g fps, %d flagged (%.2f%%)\n", pos[0].c_str(), clip.frameCount(), clip.fps(),
               report.flaggedFrameCount(), clip.frameCount() ? 100.0 * report.flaggedFrameCount() / clip.frameCount() : 0.0);
+  if (wantModel) {
+    int flagged = 0, both = 0;
+    for (int f = 0; f < clip.frameCount(); ++f) {
+      bool bad = false;
+      for (int k = 0; k < kBodyPartCount; ++k)
+        bad = bad || indicators.badProbability[static_cast<size_t>(f) * kBodyPartCount + k] > 0.5f;
+      flagged += bad;
+      both += bad && report.frameQuality(f) < 0.5f;
+    }
+    std::printf("model: %d frames flagged (bad probability > 0.5), %d of them flagged by the analysis too\n", flagged,
+                both);
+  }
   int counts[kArtifactTypeCount][kBodyPartCount] = {};
   for (const ArtifactSpan& a : report.artifacts())
     for (BodyPart p : kAllBodyParts)

@@ -2,6 +2,7 @@
 // beside classical references timed in the same run (quality analysis of the
 // same clip; Hermite in-betweening of the same gap).
 #include "cli.h"
+#include "modelrun.h"
 #include "benchutil.h"
 
 #ifdef MM_HAVE_TORCH
@@ -23,11 +24,6 @@
 #include <vector>
 
 namespace mm::cli {
-
-#ifdef MM_HAVE_TORCH
-std::string defaultModelPath();
-
-#endif
 
 int benchModel(Args& args) {
 #ifndef MM_HAVE_TORCH

@@ -8,6 +8,7 @@
 //  * detection: frame-level precision / recall of the model's indicator
 //    against the lab's labels, beside the quality analysis.
 #include "cli.h"
+#include "modelrun.h"
 #include "datasetfiles.h"
 
 #ifdef MM_HAVE_TORCH
@@ -27,8 +28,6 @@
 namespace mm::cli {
 
 #ifdef MM_HAVE_TORCH
-std::string defaultModelPath();
-
 namespace {
 
 struct Mean {

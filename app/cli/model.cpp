@@ -1,11 +1,15 @@
 // motionmender-cli model: the learned motion model on one clip (detect,
-// clean, in-between). Outputs keep the input's skeleton, frames and rate.
+// clean, complete, in-between). Outputs keep the input's skeleton, frames
+// and rate. Options and loading are shared with the repair commands
+// (modelrun.h).
 #include "cli.h"
+#include "modelrun.h"
 
 #ifdef MM_HAVE_TORCH
 #include "inference/modeltasks.h"
 #include "io/motionfile.h"
 #include "io/qualityio.h"
+#include "io/repairio.h"
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
 #include "motion/quality/qualityanalyzer.h"
@@ -20,13 +24,12 @@
 namespace mm::cli {
 
 #ifdef MM_HAVE_TORCH
-std::string defaultModelPath() { return MM_SOURCE_DIR "/resources/models/motionmender-small.mmmodel"; }
-
 namespace {
 
 const char* kModelUsage =
     "usage: model detect IN [--json OUT]\n"
     "       model clean IN -o OUT [--flags analysis|model|both]\n"
+    "       model complete IN -o OUT --mask MASK.json\n"
     "       model inbetween IN -o OUT --frames A:B\n"
     "options: --weights FILE (default resources/models/motionmender-small.mmmodel), --device auto|cpu|cuda,\n"
     "         --steps N (DDIM, default 12), --guidance G (default 1.5), --seed S,\n"
@@ -40,30 +43,33 @@ int runModel(Args args) {
   (void)args;
   return fail(kError, "this build has no LibTorch: the motion model is not available");
 #else
+  if (args.takeFlag("--help")) {
+    std::printf("%s\n", kModelUsage);
+    return kOk;
+  }
   const std::string what = args.shift();
-  if (what.empty() || what == "--help") return fail(what.empty() ? kUsage : kOk, kModelUsage);
-  std::string weights = defaultModelPath(), device = "auto", out, frames, json, flagsFrom = "both", text;
-  inference::TaskOptions options;
-  args.takeOption("--weights", &weights);
-  args.takeOption("--device", &device);
+  if (what.empty()) return fail(kUsage, kModelUsage);
+  std::string out, frames, json, maskPath, flagsFrom = "both";
+  ModelArgs modelArgs;
+  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
+  const inference::TaskOptions options = taskOptions(modelArgs);
   if (!args.takeOption("-o", &out)) args.takeOption("--out", &out);
   args.takeOption("--frames", &frames);
   args.takeOption("--json", &json);
+  args.takeOption("--mask", &maskPath);
   args.takeOption("--flags", &flagsFrom);
-  if (args.takeOption("--steps", &text)) options.steps = std::max(1, std::atoi(text.c_str()));
-  if (args.takeOption("--guidance", &text)) options.guidance = std::atof(text.c_str());
-  if (args.takeOption("--strength", &text)) options.strength = std::atof(text.c_str());
-  if (args.takeOption("--seed", &text)) options.seed = std::strtoull(text.c_str(), nullptr, 10);
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
   if (pos.size() != 1) return fail(kUsage, kModelUsage);
-  if ((what == "clean" || what == "inbetween") && out.empty()) return fail(kUsage, kModelUsage);
+  if (what != "detect" && out.empty()) return fail(kUsage, kModelUsage);
+  if (what == "complete" && maskPath.empty())
+    return fail(kUsage, "--mask MASK.json is required (format of 'complete --mask')");
 
   LoadResult in = loadMotion(pos[0]);
   if (!in.ok()) return fail(kError, in.error.toString());
   Clip clip = *in.clip;
-  auto model = inference::MotionModel::load(weights, device, &error);
+  const ModelPtr model = loadModel(modelArgs, &error);
   if (!model) return fail(kError, error);
   const auto start = std::chrono::steady_clock::now();
   auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
@@ -97,13 +103,9 @@ int runModel(Args args) {
   if (what == "clean") {
     if (flagsFrom != "analysis" && flagsFrom != "model" && flagsFrom != "both")
       return fail(kUsage, "--flags must be analysis, model or both");
+    // The analysis' flags: its artifact spans, what the classical clean repairs.
     inference::PartMask bad(static_cast<size_t>(F) * kBodyPartCount, 0);
-    if (flagsFrom != "model") {
-      const QualityReport report = analyzeQuality(clip);
-      for (int f = 0; f < F; ++f)
-        for (BodyPart part : kAllBodyParts)
-          bad[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(part)] = report.partQuality(f, part) <= 0.5f;
-    }
+    if (flagsFrom != "model") bad = analysisFlags(analyzeQuality(clip));
     if (flagsFrom != "analysis") {
       std::vector<float> p;
       r = inference::detectArtifacts(*model, clip, options, &p);
@@ -119,6 +121,16 @@ int runModel(Args args) {
       frames += any;
     }
     if (r.ok()) std::printf("%s: regenerated %d of %d frames (%.2f s)\n", pos[0].c_str(), frames, F, seconds());
+  } else if (what == "complete") {
+    const BodyPartMap parts = BodyPartMap::detect(clip.skeleton());
+    FillMask mask;
+    IoError e;
+    if (!readFillMask(maskPath, clip, parts, &mask, &e)) return fail(kError, e.toString());
+    result = clip;
+    int tokens = 0;
+    if (!modelComplete(*model, modelArgs, mask, parts, &result, &tokens, &error))
+      return fail(kError, pos[0] + ": " + error);
+    std::printf("%s: regenerated %d (frame, body part) tokens (%.2f s)\n", pos[0].c_str(), tokens, seconds());
   } else if (what == "inbetween") {
     const size_t colon = frames.find(':');
     if (colon == std::string::npos) return fail(kUsage, "--frames A:B is required (frames A..B-1 are regenerated)");
@@ -126,7 +138,7 @@ int runModel(Args args) {
     r = inference::inbetweenClip(*model, clip, a, b, options, &result);
     if (r.ok()) std::printf("%s: regenerated frames %d..%d (%.2f s)\n", pos[0].c_str(), a, b - 1, seconds());
   } else {
-    return fail(kUsage, "unknown model task '" + what + "' (detect, clean, inbetween)");
+    return fail(kUsage, "unknown model task '" + what + "' (detect, clean, complete, inbetween)");
   }
   if (!r.ok()) return fail(kError, pos[0] + ": " + r.error);
   const SaveResult s = saveMotion(result, out);

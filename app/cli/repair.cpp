@@ -1,7 +1,9 @@
 // motionmender-cli clean | complete | inbetween: the repair commands.
-// Each reads IN, repairs in memory and writes OUT atomically; frames and
-// joints the repair does not touch keep their values.
+// Each reads IN, repairs in memory (classical operators or the motion model,
+// `--method`) and writes OUT atomically; frames and joints the repair does
+// not touch keep their values.
 #include "cli.h"
+#include "modelrun.h"
 
 #include "io/motionfile.h"
 #include "io/qualityio.h"
@@ -25,20 +27,13 @@ constexpr FillMethod kCompleteFill = FillMethod::Cubic;
 constexpr InbetweenMethod kInbetween = InbetweenMethod::Hermite;
 constexpr double kVelocityHorizon = 0.5;  // seconds; see GapFillOptions
 
-// --method classic|auto|model. Returns kOk, or the exit code after printing
-// the error: unknown values are usage errors; `model` is a valid request
-// that cannot be served yet (no weights ship before the model issue).
+// --method classic|auto|model (auto when absent; modelrun.h resolves it).
+// Returns kOk, or kUsage after printing the error for an unknown value.
 int takeMethod(Args& args, std::string* method) {
-  *method = "classic";
-  std::string m;
-  if (!args.takeOption("--method", &m)) return kOk;
-  if (m == "classic" || m == "auto") {
-    *method = m;
-    return kOk;
-  }
-  if (m == "model")
-    return fail(kError, "--method model: no learned model is available in this version (use --method classic or auto)");
-  return fail(kUsage, "unknown method '" + m + "' (classic, auto or model)");
+  *method = "auto";
+  if (!args.takeOption("--method", method)) return kOk;
+  if (*method == "classic" || *method == "auto" || *method == "model") return kOk;
+  return fail(kUsage, "unknown method '" + *method + "' (classic, auto or model)");
 }
 
 // IN and -o OUT with a writable output format; kOk or the exit code.
@@ -81,14 +76,13 @@ int save(const Clip& clip, const std::string& path) {
 int runClean(Args args) {
   const char* usage =
       "usage: clean IN -o OUT [--method classic|auto|model] [--report REPORT.json] [--preset P.json] "
-      "[--device auto|cpu|cuda]";
-  std::string method, reportPath, presetPath, device, in, out;
+      "[--weights F] [--device auto|cpu|cuda] [--steps N] [--seed S]";
+  std::string method, reportPath, presetPath, in, out;
+  ModelArgs modelArgs;
   if (const int c = takeMethod(args, &method); c != kOk) return c;
+  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   const bool wantReport = args.takeOption("--report", &reportPath);
   const bool hasPreset = args.takeOption("--preset", &presetPath);
-  // Only the model uses a device; accepted so scripts can pass it already.
-  if (args.takeOption("--device", &device) && device != "auto" && device != "cpu" && device != "cuda")
-    return fail(kUsage, "unknown device '" + device + "' (auto, cpu or cuda)");
   if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
   QualityPreset preset;
   if (hasPreset) {
@@ -100,13 +94,22 @@ int runClean(Args args) {
   const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
   QualityAnalyzer analyzer;
   const QualityReport report = analyzer.analyze(*clip, parts, preset);
-  RepairOptions options;
-  options.parts = &parts;
-  const std::vector<RepairResult> results = repairAll(*clip, report, options);
+  ModelPtr model;
+  if (const int c = chooseMethod(method, modelArgs, &model); c != kOk) return c;
+  std::vector<RepairResult> results;
+  if (model) {
+    std::string error;
+    if (!modelClean(*model, modelArgs, report, &*clip, &results, &error)) return fail(kError, in + ": " + error);
+  } else {
+    RepairOptions options;
+    options.parts = &parts;
+    results = repairAll(*clip, report, options);
+  }
+  const char* used = model ? "model" : "classic";
   if (const int c = save(*clip, out); c != kOk) return c;
   if (wantReport) {
-    const SaveResult r = writeTextFile(
-        reportPath, repairReportJson(results, in, out, clip->frameCount(), clip->fps(), method == "auto" ? "classic" : method));
+    const SaveResult r =
+        writeTextFile(reportPath, repairReportJson(results, in, out, clip->frameCount(), clip->fps(), used));
     if (!r.ok) return fail(kError, r.error.toString());
   }
   // Summary: per type, spans found and repaired.
@@ -122,17 +125,21 @@ int runClean(Args args) {
     if (!r.ok()) std::fprintf(stderr, "motionmender-cli: warning: %s frames %d-%d not repaired: %s\n",
                               artifactTypeName(r.type), r.start, r.end, r.error.c_str());
   }
-  std::printf("%s: %d frames, %zu artifacts, %d repaired (classic), largest change %.3f m\n", in.c_str(),
-              clip->frameCount(), results.size(), repaired, worst);
+  std::printf("%s: %d frames, %zu artifacts, %d repaired (%s), largest change %.3f m\n", in.c_str(), clip->frameCount(),
+              results.size(), repaired, used, worst);
   for (const auto& [name, n] : byType) std::printf("  %-14s %4d found %4d repaired\n", name.c_str(), n.first, n.second);
   std::printf("wrote %s\n", out.c_str());
   return kOk;
 }
 
 int runComplete(Args args) {
-  const char* usage = "usage: complete IN -o OUT --mask MASK.json [--method classic|auto|model]";
+  const char* usage =
+      "usage: complete IN -o OUT --mask MASK.json [--method classic|auto|model] [--weights F] [--device D] [--steps N] "
+      "[--seed S]";
   std::string method, maskPath, in, out;
+  ModelArgs modelArgs;
   if (const int c = takeMethod(args, &method); c != kOk) return c;
+  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   if (!args.takeOption("--mask", &maskPath)) return fail(kUsage, usage);
   if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
   std::optional<Clip> clip = load(in);
@@ -141,6 +148,16 @@ int runComplete(Args args) {
   FillMask mask;
   IoError e;
   if (!readFillMask(maskPath, *clip, parts, &mask, &e)) return fail(kError, e.toString());
+  ModelPtr model;
+  if (const int c = chooseMethod(method, modelArgs, &model); c != kOk) return c;
+  if (model) {
+    std::string error;
+    int tokens = 0;
+    if (!modelComplete(*model, modelArgs, mask, parts, &*clip, &tokens, &error)) return fail(kError, in + ": " + error);
+    if (const int c = save(*clip, out); c != kOk) return c;
+    std::printf("%s: regenerated %d (frame, body part) tokens (model), wrote %s\n", in.c_str(), tokens, out.c_str());
+    return kOk;
+  }
   GapFillOptions options;
   options.method = kCompleteFill;
   options.velocityHorizonSeconds = kVelocityHorizon;
@@ -159,9 +176,13 @@ int runComplete(Args args) {
 }
 
 int runInbetween(Args args) {
-  const char* usage = "usage: inbetween IN -o OUT --frames A:B [--method classic|auto|model]";
+  const char* usage =
+      "usage: inbetween IN -o OUT --frames A:B [--method classic|auto|model] [--weights F] [--device D] [--steps N] "
+      "[--seed S]";
   std::string method, frames, in, out;
+  ModelArgs modelArgs;
   if (const int c = takeMethod(args, &method); c != kOk) return c;
+  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   if (!args.takeOption("--frames", &frames)) return fail(kUsage, usage);
   // A:B, two whole numbers.
   const size_t colon = frames.find(':');
@@ -180,6 +201,16 @@ int runInbetween(Args args) {
     return fail(kError, in + ": --frames " + frames + " is not a range of frames inside the clip's " + std::to_string(F) +
                             " frames (0 <= A < B <= " + std::to_string(F) + ")");
   if (A == 0 && B == F) return fail(kError, in + ": --frames " + frames + " covers the whole clip: no frame to in-between from");
+  ModelPtr model;
+  if (const int c = chooseMethod(method, modelArgs, &model); c != kOk) return c;
+  if (model) {
+    std::string error;
+    if (!modelInbetween(*model, modelArgs, static_cast<int>(A), static_cast<int>(B), &*clip, &error))
+      return fail(kError, in + ": " + error);
+    if (const int c = save(*clip, out); c != kOk) return c;
+    std::printf("%s: regenerated frames %lld-%lld (model), wrote %s\n", in.c_str(), A, B - 1, out.c_str());
+    return kOk;
+  }
   InbetweenOptions options;
   options.method = kInbetween;
   options.velocityHorizonSeconds = kVelocityHorizon;

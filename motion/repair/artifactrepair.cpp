@@ -426,6 +426,7 @@ const char* repairMethodName(RepairMethod method) {
     case RepairMethod::FootLock: return "foot_lock";
     case RepairMethod::Ground: return "ground";
     case RepairMethod::GapFill: return "gap_fill";
+    case RepairMethod::Model: return "model";
   }
   return "unknown";
 }

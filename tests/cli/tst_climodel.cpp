@@ -1,5 +1,6 @@
 // End-to-end tests of the motion-model commands of motionmender-cli (train,
-// model, bench model). Skipped when the CLI was built without LibTorch.
+// model detect|clean|complete|inbetween). Skipped when the CLI was built
+// without LibTorch.
 #include "common/clirun.h"
 #include "io/motionfile.h"
 
@@ -51,6 +52,28 @@ class TestCliModel : public QObject {
     r = cli({"model", "detect", kSample, "--weights", mModel, "--json", mDir.filePath("p.json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(mDir.filePath("p.json")));
+  }
+
+  // model complete: the mask format of `complete`; a bad mask is an error naming it.
+  void completeWritesClipOfSameShape() {
+    const QString mask = mDir.filePath("mask.json"), out = mDir.filePath("complete.bvh");
+    QFile m(mask);
+    QVERIFY(m.open(QIODevice::WriteOnly));
+    m.write(R"({"spans":[{"start":40,"end":70,"parts":["right_leg"]}]})");
+    m.close();
+    Run r = cli({"model", "complete", kSample, "-o", out, "--mask", mask, "--weights", mModel, "--steps", "3"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("regenerated 30 (frame, body part) tokens"), qPrintable(r.out));
+    mm::LoadResult a = mm::loadMotion(kSample.toStdString()), b = mm::loadMotion(out.toStdString());
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(b.clip->frameCount(), a.clip->frameCount());
+    r = cli({"model", "complete", kSample, "-o", mDir.filePath("never.bvh"), "--mask", mDir.filePath("none.json"),
+             "--weights", mModel});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("none.json"), qPrintable(r.err));
+    r = cli({"model", "--help"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("model complete IN -o OUT --mask MASK.json"));
   }
 
   // A missing or damaged weights file: one line naming it, exit 1, nothing written.

@@ -1,10 +1,9 @@
 // End-to-end tests of the repair commands of motionmender-cli (clean,
 // complete, inbetween): what they change in the written file, what they keep
 // bit for bit (as channel text), and their errors and exit codes.
+#include "common/bvhtokens.h"
 #include "common/clirun.h"
-#include "common/devdata.h"
 #include "common/textfile.h"
-#include "io/bvh.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,86 +11,25 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <functional>
-#include <sstream>
-
+using mm::test::compareTokens;
 using mm::test::readText;
 using mm::test::testData;
+using mm::test::writeFixture;
+using mm::test::writeText;
 
 namespace {
 using Run = mm::test::CliRun;
 
 Run cli(const QStringList& args) { return mm::test::runCli(args); }
 
-// The MOTION section's channel values as written, frame by frame, token by
-// token (text, so "identical" means bit-identical output).
-std::vector<std::vector<std::string>> motionTokens(const std::string& text) {
-  std::vector<std::vector<std::string>> frames;
-  const size_t pos = text.find("MOTION");
-  if (pos == std::string::npos) return frames;
-  std::istringstream in(text.substr(pos));
-  std::string line;
-  int header = 0;
-  while (std::getline(in, line)) {
-    if (header < 3) {  // MOTION, Frames:, Frame Time:
-      ++header;
-      continue;
-    }
-    std::istringstream ls(line);
-    std::vector<std::string> v;
-    std::string t;
-    while (ls >> t) v.push_back(t);
-    if (!v.empty()) frames.push_back(v);
-  }
-  return frames;
-}
-
-// The Bandai fixture as the writer writes it (every joint: 6 channels).
-QString writeFixture(const QTemporaryDir& dir, const QString& name, const std::function<void(mm::Clip&)>& edit = {}) {
-  mm::LoadResult in = mm::readBvh(testData("bandai_kick_40.bvh").toStdString());
-  if (!in.ok()) return {};
-  if (edit) edit(*in.clip);
-  const QString path = dir.filePath(name);
-  return mm::writeBvh(*in.clip, path.toStdString()).ok ? path : QString();
-}
-
-QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-  const QString path = dir.filePath(name);
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return {};
-  f.write(text);
-  return path;
-}
-
-// Checks: same frame count and layout; frame f, joint j's six tokens are
-// identical unless changed(f, j); at least one is different where mustChange(f, j).
-void compareTokens(const std::string& before, const std::string& after, const std::function<bool(int, int)>& mayChange,
-                   const std::function<bool(int, int)>& mustChangeSomewhere, int* changedCount) {
-  const auto a = motionTokens(before), b = motionTokens(after);
-  QCOMPARE(b.size(), a.size());
-  *changedCount = 0;
-  for (size_t f = 0; f < a.size(); ++f) {
-    QCOMPARE(b[f].size(), a[f].size());
-    for (size_t k = 0; k < a[f].size(); ++k) {
-      const int joint = static_cast<int>(k / 6);
-      if (a[f][k] != b[f][k]) {
-        QVERIFY2(mayChange(static_cast<int>(f), joint),
-                 qPrintable(QString("frame %1 joint %2 changed: %3 -> %4")
-                                .arg(f)
-                                .arg(joint)
-                                .arg(QString::fromStdString(a[f][k]), QString::fromStdString(b[f][k]))));
-        if (mustChangeSomewhere(static_cast<int>(f), joint)) ++*changedCount;
-      }
-    }
-  }
-}
 }  // namespace
 
 class TestRepairCli : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   // clean: the popped frame is repaired, every other frame is written
-  // exactly as it was read; --report says what changed where.
+  // exactly as it was read; --report says what changed where. These tests
+  // pin --method classic; tst_repairmodel covers the model.
   void cleanRemovesPop() {
     QTemporaryDir dir;
     int hips = -1;
@@ -101,7 +39,7 @@ class TestRepairCli : public QObject {
     });
     QVERIFY(!in.isEmpty());
     const QString out = dir.filePath("clean.bvh"), report = dir.filePath("report.json");
-    const Run r = cli({"clean", in, "-o", out, "--report", report});
+    const Run r = cli({"clean", in, "-o", out, "--report", report, "--method", "classic"});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("repaired"), qPrintable(r.out));
     // What changed where: the report's edited ranges.
@@ -177,7 +115,7 @@ class TestRepairCli : public QObject {
                                    R"({"spans":[{"start":12,"end":30,"parts":["left_arm"]},)"
                                    R"({"start":5,"end":9,"joints":["Head"]}]})");
     const QString out = dir.filePath("out.bvh");
-    const Run r = cli({"complete", in, "-o", out, "--mask", mask});
+    const Run r = cli({"complete", in, "-o", out, "--mask", mask, "--method", "classic"});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("filled"), qPrintable(r.out));
     auto masked = [&](int f, int j) {
@@ -223,8 +161,9 @@ class TestRepairCli : public QObject {
                                      << "lists no \"parts\" or \"joints\"";
     QTest::newRow("mask missing file") << "complete" << "" << QStringList({"--mask", "/nonexistent/mask.json"}) << 1
                                        << "/nonexistent/mask.json: cannot open";
-    QTest::newRow("mask every frame") << "complete" << R"({"spans":[{"start":0,"end":40,"joints":["Head"]}]})"
-                                      << QStringList() << 1 << "every frame";
+    QTest::newRow("mask every frame") << "complete"
+                                      << R"({"spans":[{"start":0,"end":40,"joints":["Head"]}]})"
+                                      << QStringList({"--method", "classic"}) << 1 << "every frame";
     QTest::newRow("no mask") << "complete" << "" << QStringList() << 2 << "usage: complete";
     QTest::newRow("frames syntax") << "inbetween" << "" << QStringList({"--frames", "ten:20"}) << 2 << "expected A:B";
     QTest::newRow("frames one number") << "inbetween" << "" << QStringList({"--frames", "10"}) << 2 << "expected A:B";
@@ -232,14 +171,14 @@ class TestRepairCli : public QObject {
                                     << "IN: --frames 30:500 is not a range of frames inside the clip's 40 frames";
     QTest::newRow("frames reversed") << "inbetween" << "" << QStringList({"--frames", "20:10"}) << 1 << "IN: --frames";
     QTest::newRow("frames whole clip") << "inbetween" << "" << QStringList({"--frames", "0:40"}) << 1 << "whole clip";
-    QTest::newRow("no frames") << "inbetween" << "" << QStringList() << 2 << "usage: inbetween";
-    QTest::newRow("clean model") << "clean" << "" << QStringList({"--method", "model"}) << 1 << "no learned model";
-    QTest::newRow("complete model") << "complete" << R"({"spans":[]})" << QStringList({"--method", "model"}) << 1
-                                    << "no learned model";
-    QTest::newRow("inbetween model") << "inbetween" << "" << QStringList({"--frames", "5:9", "--method", "model"}) << 1
-                                     << "no learned model";
+    QTest::newRow("no frames") << "inbetween"
+                               << "" << QStringList() << 2 << "usage: inbetween";
     QTest::newRow("clean bad method") << "clean" << "" << QStringList({"--method", "magic"}) << 2 << "unknown method";
     QTest::newRow("clean bad device") << "clean" << "" << QStringList({"--device", "tpu"}) << 2 << "unknown device";
+    QTest::newRow("clean bad steps") << "clean"
+                                     << "" << QStringList({"--steps", "0"}) << 2 << "--steps '0'";
+    QTest::newRow("inbetween bad seed") << "inbetween"
+                                        << "" << QStringList({"--frames", "5:9", "--seed", "x"}) << 2 << "--seed 'x'";
     QTest::newRow("clean no output") << "clean" << "" << QStringList({"NO_OUT"}) << 2 << "usage: clean";
     QTest::newRow("clean bad format") << "clean" << "" << QStringList({"BAD_FORMAT"}) << 2 << "cannot write";
     QTest::newRow("clean unknown option") << "clean" << "" << QStringList({"--frobnicate"}) << 2 << "unknown option";
