@@ -17,22 +17,25 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
   const double moving2 = movingRadPerFrame * movingRadPerFrame;
   const double relative2 = preset.smoothRelative * preset.smoothRelative;
   std::vector<int> moving(F, 0), smoothed(F, 0);
-  std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0);
+  std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0), he(F), ve(F);
   std::vector<float> ratio(F, 0.0f), usable(F + 1);
   for (int j = 0; j < ctx.joints; ++j) {
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
     const float* y = ctx.wy.data() + o;
     const float* z = ctx.wz.data() + o;
+    // Per-frame terms first (a loop that vectorises), then the two running
+    // sums (a chain of dependent additions, kept apart from the rest).
+    he[0] = he[1] = he[F - 1] = 0.0;
+    for (int f = 2; f < F - 1; ++f) {
+      const double dx = x[f + 1] - 2.0 * x[f] + x[f - 1], dy = y[f + 1] - 2.0 * y[f] + y[f - 1],
+                   dz = z[f + 1] - 2.0 * z[f] + z[f - 1];
+      he[f] = dx * dx + dy * dy + dz * dz;
+    }
+    for (int f = 0; f < F; ++f) ve[f] = double(x[f]) * x[f] + double(y[f]) * y[f] + double(z[f]) * z[f];
     for (int f = 0; f < F; ++f) {
-      double h = 0.0;
-      if (f >= 2 && f < F - 1) {
-        const double dx = x[f + 1] - 2.0 * x[f] + x[f - 1], dy = y[f + 1] - 2.0 * y[f] + y[f - 1],
-                     dz = z[f + 1] - 2.0 * z[f] + z[f - 1];
-        h = dx * dx + dy * dy + dz * dz;
-      }
-      hp[f + 1] = hp[f] + h;
-      vp[f + 1] = vp[f] + double(x[f]) * x[f] + double(y[f]) * y[f] + double(z[f]) * z[f];
+      hp[f + 1] = hp[f] + he[f];
+      vp[f + 1] = vp[f] + ve[f];
     }
     // Squared ratios (energy over speed squared): the same order, no roots.
     size_t count = 0;
@@ -45,10 +48,10 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
     }
     if (count < static_cast<size_t>(F / 4)) continue;  // a joint that rarely moves says nothing
     const double baseline = quality::sampledMedian(usable.data(), count);
-    for (int f = 0; f < F; ++f) {
-      if (ratio[f] < 0) continue;
-      ++moving[f];
-      smoothed[f] += ratio[f] * relative2 < baseline;
+    for (int f = 0; f < F; ++f) {  // branch-free: vectorises
+      const bool isMoving = ratio[f] >= 0;
+      moving[f] += isMoving;
+      smoothed[f] += isMoving & (ratio[f] * relative2 < baseline);
     }
   }
   for (int f = 0; f < F; ++f)
