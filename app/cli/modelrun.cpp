@@ -86,9 +86,13 @@ ModelPtr loadModel(const ModelArgs& args, std::string* error) {
   return inference::MotionModel::load(args.weights, args.device, error);
 }
 
-int chooseMethod(const std::string& method, const ModelArgs& args, ModelPtr* model) {
+int chooseMethod(const std::string& method, const ModelArgs& args, ModelPtr* model, const char* autoClassicWhy) {
   if (method == "classic") {
     std::printf("method: classic\n");
+    return kOk;
+  }
+  if (method == "auto" && autoClassicWhy) {
+    std::printf("method: classic (auto: %s)\n", autoClassicWhy);
     return kOk;
   }
   std::string error;
@@ -225,7 +229,7 @@ ModelPtr loadModel(const ModelArgs&, std::string* error) {
   return nullptr;
 }
 
-int chooseMethod(const std::string& method, const ModelArgs&, ModelPtr*) {
+int chooseMethod(const std::string& method, const ModelArgs&, ModelPtr*, const char*) {
   if (method == "model") return fail(kError, std::string("--method model: ") + kNoTorch);
   std::printf(method == "classic" ? "method: classic\n" : "method: classic (auto: this build has no LibTorch)\n");
   return kOk;

@@ -54,10 +54,12 @@ ModelPtr loadModel(const ModelArgs& args, std::string* error);
 
 // Resolves `--method` ("classic", "model" or "auto") of a repair command and
 // prints the line saying which method runs. model: loads the weights or
-// fails (kError, one line naming the file). auto: the model when the build
-// has LibTorch and the weights exist and load, else classic. *model is set
-// for the model, left empty for classic.
-int chooseMethod(const std::string& method, const ModelArgs& args, ModelPtr* model);
+// fails (kError, one line naming the file). auto: classic when
+// `autoClassicWhy` is given (printed as the reason), else the model when the
+// build has LibTorch and the weights exist and load, else classic. *model is
+// set for the model, left empty for classic.
+int chooseMethod(const std::string& method, const ModelArgs& args, ModelPtr* model,
+                 const char* autoClassicWhy = nullptr);
 
 // Frames x kBodyPartCount flags of the analysis' artifact spans: exactly what
 // the classical clean repairs.

@@ -134,6 +134,10 @@ class SpanRepairer {
       case ArtifactType::FootSkate: repairFeet(false); break;
       case ArtifactType::Penetration: repairFeet(true); break;
       case ArtifactType::Missing: repairMissing(); break;
+      case ArtifactType::Stretch: repairStretch(); break;
+      // A limb bent backwards: its joints in-betweened across the span, as a
+      // pop's (the bend comes and goes within a second or so).
+      case ArtifactType::Hyperextension: repairPop(); break;
       default: mResult.detail = "no classical repair for this artifact type"; break;
     }
     if (!mResult.ok()) {  // nothing was written back
@@ -235,6 +239,40 @@ class SpanRepairer {
     const int d = std::max(0, mOptions.popDilateFrames);
     const FrameRange fill{std::max(0, mSpan.start - d), std::min(mClip.frameCount(), mSpan.end + d)};
     inbetweenSelected(fill, jointsOfMask(mParts, mSpan.partMask));
+  }
+
+  // A stretched bone: its joint's translation track is in-betweened across
+  // the span from the lengths around it; rotations (the motion) are kept.
+  // Tracks that place the body (the root chain) are motion, never bones.
+  void repairStretch() {
+    const FrameRange fill{mSpan.start, mSpan.end};
+    const std::vector<char> placement = placementJoints(mClip.skeleton());
+    std::vector<int> bones;
+    for (int j : jointsOfMask(mParts, mSpan.partMask))
+      if (mClip.hasTrack(j) && !placement[j]) bones.push_back(j);
+    if (bones.empty()) {
+      mResult.detail = "no bone track in the flagged parts";
+      return;
+    }
+    Window w = makeWindow(mClip, fill, windowMargin());
+    if (!inbetweenJoints(w, fill, bones)) return;
+    const double minUnits = mOptions.selectMinMeters * mClip.unitsPerMeter();
+    ChannelSet tracks(mJ);
+    std::string names;
+    for (int j : bones) {
+      double moved = 0.0;
+      for (int f = fill.start; f < fill.end; ++f)
+        moved = std::max(moved, (mClip.translation(f, j) - w.clip.translation(f - w.begin, j)).norm());
+      if (moved < minUnits) continue;
+      tracks.translation[j] = 1;
+      names += (names.empty() ? "" : ", ") + mClip.skeleton().name(j);
+    }
+    if (!tracks.any()) {
+      mResult.detail = "the bone tracks already match the lengths around the span";
+      return;
+    }
+    mResult.detail = "bone length restored: " + names;
+    commit(w, fill, tracks, RepairMethod::Inbetween);
   }
 
   // Sum of the rotation steps of `joints` into and out of `range` (radians).
@@ -411,11 +449,15 @@ int priority(ArtifactType t) {
     case ArtifactType::Jitter: return 4;
     case ArtifactType::FootSkate: return 5;
     case ArtifactType::Penetration: return 6;
-    default: return 7;
+    case ArtifactType::Stretch: return 7;
+    case ArtifactType::Hyperextension: return 8;
+    default: return 9;  // no classical repair (hasClassicalRepair)
   }
 }
 
 }  // namespace
+
+bool hasClassicalRepair(ArtifactType type) { return priority(type) < 9; }
 
 const char* repairMethodName(RepairMethod method) {
   switch (method) {

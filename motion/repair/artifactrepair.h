@@ -71,6 +71,12 @@ enum class RepairMethod : unsigned char {
 // "none", "inbetween", "unswap", "filter", "foot_lock", "ground", "gap_fill", "model".
 const char* repairMethodName(RepairMethod method);
 
+// True for the artifact types repairArtifact has a method for (pops, flips,
+// frozen spans, jitter, foot skating, penetration, missing data, bone
+// stretch, hyperextension); the others (over-smoothing, floating, drift) are
+// left alone.
+bool hasClassicalRepair(ArtifactType type);
+
 struct RepairOptions {
   // Body parts of the clip's skeleton; not owned. nullptr: detected from
   // joint names (BodyPartMap::detect) on each call.

@@ -6,6 +6,8 @@
 #include "common/clirun.h"
 #include "common/textfile.h"
 #include "motion/bodyparts.h"
+#include "motion/corrupt/corruptionlabels.h"
+#include "motion/corrupt/injectors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,23 +124,49 @@ class TestRepairModelCli : public QObject {
     QVERIFY(changed > 0);
   }
 
-  // auto (the default): the model when the weights load, else classic; the
-  // first line says which ran, and the report records it.
-  void autoChoosesModelWhenWeightsExist() {
+  // auto (the default): the classical repair, and the model only for the
+  // spans it measures better on (floating); the first line says which ran,
+  // and the report records it.
+  void autoUsesModelOnlyWhereItHelps() {
     const QString out = mDir.filePath("auto.bvh"), report = mDir.filePath("auto.json");
+    // A pop alone: classical.
     Run r = cli(QStringList{"clean", mIn, "-o", out, "--report", report} + kFast);
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    const QString used = mTorch ? "model" : "classic";
-    QVERIFY2(r.out.startsWith("method: " + used), qPrintable(r.out));
-    QCOMPARE(readJson(report)["method"].toString(), used);
+    QVERIFY2(r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
+    QCOMPARE(readJson(report)["method"].toString(), QString("classic"));
+    // The walk floating over frames 97-147 (the lab, seed 1): the model
+    // regenerates that span.
+    mm::LoadResult walk = mm::readBvh(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh");
+    QVERIFY(walk.ok());
+    mm::CorruptionLabels labels(walk.clip->frameCount());
+    std::mt19937_64 rng(1);
+    QVERIFY(mm::injectFloating(*walk.clip, labels, rng, mm::CorruptionParams{}));
+    const QString floating = mDir.filePath("floating.bvh");
+    QVERIFY(mm::writeBvh(*walk.clip, floating.toStdString()).ok);
+    r = cli(QStringList{"clean", floating, "-o", out, "--report", report} + kFast);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject json = readJson(report);
+    if (mTorch) {
+      QVERIFY2(r.out.startsWith("method: auto (classic repair; the model"), qPrintable(r.out));
+      QCOMPARE(json["method"].toString(), QString("auto"));
+      bool modelSpan = false;
+      for (const QJsonValue v : json["repairs"].toArray())
+        modelSpan = modelSpan || (v["type"].toString() == "floating" && v["method"].toString() == "model");
+      QVERIFY2(modelSpan, qPrintable(r.out));
+    } else {
+      QVERIFY2(r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
+    }
     const QString missing = mDir.filePath("missing.mmmodel");
-    r = cli(QStringList{"clean", mIn, "-o", out, "--report", report, "--method", "auto", "--weights", missing} + kFast);
+    r = cli(QStringList{"clean", floating, "-o", out, "--report", report, "--method", "auto", "--weights", missing} + kFast);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
     if (mTorch) QVERIFY2(r.out.section('\n', 0, 0).contains(missing), qPrintable(r.out));
     QCOMPARE(readJson(report)["method"].toString(), QString("classic"));
     r = cli({"inbetween", mIn, "-o", out, "--frames", "10:25", "--method", "classic"});
     QVERIFY2(r.code == 0 && r.out.startsWith("method: classic\n"), qPrintable(r.out));
+    // In-betweening and completion: the classical methods measure ahead.
+    r = cli({"inbetween", mIn, "-o", out, "--frames", "10:25"});
+    QVERIFY2(r.code == 0 && r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
   }
 
   // --method model without usable weights (or without LibTorch): one line

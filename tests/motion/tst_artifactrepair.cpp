@@ -333,6 +333,49 @@ class TestArtifactRepair : public QObject {
   }
 
   // Types without a classical repair change nothing.
+  // A stretched bone: only that joint's translation track changes, back to
+  // the length around the span; rotations are kept.
+  void stretch() {
+    const Clip clean = bandaiKick40();  // position channels on every joint
+    const int elbow = clean.skeleton().findJoint("LowerArm_L");
+    QVERIFY(clean.hasTrack(elbow));
+    Clip c = clean;
+    for (int f = 15; f < 25; ++f) c.translation(f, elbow) *= 1.4;
+    const Clip stretched = c;
+    const RepairResult r = repairArtifact(c, spanOf(ArtifactType::Stretch, 15, 25, bit(BodyPart::LeftArm)));
+    QVERIFY2(r.ok(), r.error.c_str());
+    QCOMPARE(r.method, RepairMethod::Inbetween);
+    QCOMPARE(r.jointsChanged, 1);
+    QVERIFY2(QString::fromStdString(r.detail).contains("LowerArm_L"), r.detail.c_str());
+    QString where;
+    QVERIFY2(onlyChanged(c, stretched, {15, 25}, {elbow}, &where), qPrintable(where));
+    for (int f = 15; f < 25; ++f) {
+      QVERIFY(sameBits(c.rotation(f, elbow), stretched.rotation(f, elbow)));
+      QVERIFY((c.translation(f, elbow) - clean.translation(f, elbow)).norm() < 1e-3 * clean.unitsPerMeter());
+    }
+  }
+
+  // A knee bent backwards: the leg is in-betweened over the span, closer to
+  // the original than the bent pose.
+  void hyperextension() {
+    const Clip clean = walkClip();
+    const int knee = clean.skeleton().findJoint("LowerLeg_R");
+    Clip c = clean;
+    for (int f = 80; f < 95; ++f) {
+      const double a = 60.0 * std::sin(kPi * (f - 79) / 16.0);
+      c.rotation(f, knee) = alignSign(c.rotation(f, knee) * rx(-a), c.rotation(f - 1, knee));
+    }
+    const Clip bent = c;
+    const RepairResult r = repairArtifact(c, spanOf(ArtifactType::Hyperextension, 80, 95, bit(BodyPart::RightLeg)));
+    QVERIFY2(r.ok(), r.error.c_str());
+    QCOMPARE(r.method, RepairMethod::Inbetween);
+    QString where;
+    const std::vector<int> leg = BodyPartMap::detect(clean.skeleton()).jointsOf(BodyPart::RightLeg);
+    QVERIFY2(onlyChanged(c, bent, {80, 95}, leg, &where), qPrintable(where));
+    const double before = maxAngle(bent, clean, {80, 95}, {knee}), after = maxAngle(c, clean, {80, 95}, {knee});
+    QVERIFY2(after < 0.5 * before, qPrintable(QString("%1 -> %2 degrees").arg(before).arg(after)));
+  }
+
   void noRepairForDrift() {
     Clip c = walkClip();
     const Clip before = c;
