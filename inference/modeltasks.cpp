@@ -243,12 +243,16 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
     if (!rig.fromCanonical(decoded, out, &error)) return failed(error);
 
     // Known parts keep the input's values bit for bit (the decode went
-    // through float features).
+    // through float features); regenerated joints have data now, so a
+    // missing (invalid) joint the model filled becomes valid.
     const BodyPartMap& parts = rig.bodyParts();
     for (int f = 0; f < F; ++f) {
-      for (int j = 0; j < clip.jointCount(); ++j)
+      for (int j = 0; j < clip.jointCount(); ++j) {
         if (!grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
           out.rotation(f, j) = clip.rotation(f, j);
+        else if (rig.canonicalOf(j) && !out.isValid(f, j))
+          out.setValid(f, j, true);
+      }
       if (anchors[f])
         for (int j = 0; j < clip.jointCount(); ++j)
           if (clip.hasTrack(j)) out.translation(f, j) = clip.translation(f, j);

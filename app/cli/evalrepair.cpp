@@ -13,10 +13,15 @@
 //  complete   one body part missing over 15, 30 or 60 frames, filled with
 //             Linear, Cubic and Pattern gap fill: MPJPE on the filled joints.
 //
+// --method model (or both) adds the learned model (clean: it regenerates
+// the analysis' spans; inbetween, complete: one more method row), on the
+// clips training held out only.
+//
 // Every random choice is seeded (--seed), and files are taken in sorted
 // order (--every, --clips), so a run is reproducible.
 #include "cli.h"
 #include "datasetfiles.h"
+#include "modelrun.h"
 
 #include "io/motionfile.h"
 #include "motion/bodyparts.h"
@@ -54,16 +59,26 @@ struct EvalParams {
   int clips = 0;
   std::uint64_t seed = 1;
   std::vector<std::string> files;
+  bool classic = true;  // --method classic or both
+  ModelPtr model;       // --method model or both
+  ModelArgs modelArgs;
 };
 
-// --data DIR [--every N] [--clips N] [--seed S]; kOk or the exit code.
+// --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both]
+// and the model options; kOk or the exit code.
 int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
-  const std::string usage = "usage: eval " + what + " --data DIR [--every N] [--clips N] [--seed S]";
-  std::string every = "1", clips = "0", seed = "1";
+  const std::string usage = "usage: eval " + what +
+                            " --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both] "
+                            "[--weights F] [--device D] [--steps N]";
+  std::string every = "1", clips = "0", seed = "1", method = "classic";
   if (!args.takeOption("--data", &p->data)) return fail(kUsage, usage);
   args.takeOption("--every", &every);
   args.takeOption("--clips", &clips);
   args.takeOption("--seed", &seed);
+  args.takeOption("--method", &method);
+  if (method != "classic" && method != "model" && method != "both")
+    return fail(kUsage, "unknown method '" + method + "' (classic, model or both)");
+  if (const int c = takeModelArgs(args, &p->modelArgs); c != kOk) return c;
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
@@ -75,10 +90,27 @@ int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
   if (*end || p->clips < 0) return fail(kUsage, "--clips must be a whole number >= 0");
   p->seed = std::strtoull(seed.c_str(), &end, 10);
   if (*end || seed.empty()) return fail(kUsage, "--seed must be a whole number");
-  p->files = listMotionFiles(p->data, p->clips, p->every);
+  p->classic = method != "model";
+  if (method == "classic") {
+    p->files = listMotionFiles(p->data, p->clips, p->every);
+  } else {
+    std::string error;
+    p->model = loadModel(p->modelArgs, &error);
+    if (!p->model) return fail(kError, error);
+    // The model is judged on clips it never trained on (and the classical
+    // methods beside it on the same clips).
+    const std::vector<std::string> all = listMotionFiles(p->data);
+    for (size_t i = 0, held = 0; i < all.size(); ++i)
+      if (heldOutFromTraining(static_cast<int>(i)) && held++ % p->every == 0) p->files.push_back(all[i]);
+    if (p->clips > 0 && static_cast<int>(p->files.size()) > p->clips) p->files.resize(p->clips);
+  }
   if (p->files.empty()) return fail(kError, p->data + ": no motion files found");
-  std::printf("eval %s: %zu clips from %s (--every %d, --clips %d), seed %llu\n", what.c_str(), p->files.size(),
-              p->data.c_str(), p->every, p->clips, static_cast<unsigned long long>(p->seed));
+  std::printf("eval %s: %zu %sclips from %s (--every %d, --clips %d), seed %llu, method %s\n", what.c_str(),
+              p->files.size(), p->model ? "held-out " : "", p->data.c_str(), p->every, p->clips,
+              static_cast<unsigned long long>(p->seed), method.c_str());
+  if (p->model)
+    std::printf("model: %s, %d sampling steps, guidance %.1f, device %s\n", p->modelArgs.weights.c_str(),
+                p->modelArgs.steps, p->modelArgs.guidance, p->modelArgs.device.c_str());
   return kOk;
 }
 
@@ -123,94 +155,24 @@ void addJitterEnergy(const GlobalPoses& g, int start, int end, double toMm, Mean
     }
 }
 
-int evalClean(Args& args) {
-  const bool verbose = args.takeFlag("--verbose");
-  EvalParams p;
-  if (const int c = takeEvalParams("clean", args, &p); c != kOk) return c;
-  // Each clip is corrupted three times, with one group of artifact types each.
-  struct Group {
-    const char* name;
-    CorruptionConfig config;
-  };
-  std::vector<Group> groups(3);
-  groups[0].name = "pops and frozen";
-  groups[0].config.set(ArtifactType::Pop, 3).set(ArtifactType::Frozen, 1);
-  groups[1].name = "jitter";
-  groups[1].config.set(ArtifactType::Jitter, 1);
-  groups[2].name = "swaps, missing, skating";
-  groups[2].config.set(ArtifactType::Flip, 1).set(ArtifactType::Missing, 1).set(ArtifactType::FootSkate, 1);
-  std::printf("corruption: per clip, 3 pops + 1 frozen span; 1 jitter span; 1 limb swap + 1 missing span + 1 foot skate "
-              "(lab defaults); repaired with repairAll (classic defaults)\n\n");
-
+// What one cleaning method did over all corrupted copies.
+struct CleanStats {
   std::map<std::string, CleanRow> rows;
   MeanError untouchedAfter;
   long long untouchedFrames = 0, untouchedChanged = 0;
   MeanError jitterOriginal, jitterCorrupted, jitterCleaned;
   long long spans = 0, repairedSpans = 0;
-  double analyzeSeconds = 0, repairSeconds = 0;
-  QualityAnalyzer analyzer;
-  for (size_t i = 0; i < p.files.size(); ++i) {
-    std::optional<Clip> clean = loadClean(p.files[i]);
-    if (!clean) return kError;
-    const BodyPartMap parts = BodyPartMap::detect(clean->skeleton());
-    const GlobalPoses original = computeGlobalPoses(*clean);
-    const double toMm = 1000.0 / clean->unitsPerMeter();
-    for (size_t g = 0; g < groups.size(); ++g) {
-      const CorruptionResult c = corruptClip(*clean, groups[g].config, p.seed * 1000003ULL + i * 31 + g);
-      if (!c.error.empty() || c.artifacts.empty()) continue;
-      Clip cleaned = c.clip;
-      const auto t0 = Clock::now();
-      const QualityReport before = analyzer.analyze(c.clip, parts, QualityPreset());
-      const auto t1 = Clock::now();
-      RepairOptions options;
-      options.parts = &parts;
-      const std::vector<RepairResult> results = repairAll(cleaned, before, options);
-      const auto t2 = Clock::now();
-      analyzeSeconds += seconds(t0, t1);
-      repairSeconds += seconds(t1, t2);
-      spans += static_cast<long long>(results.size());
-      for (const RepairResult& r : results) repairedSpans += r.changed();
-      const QualityReport after = analyzer.analyze(cleaned, parts, QualityPreset());
-      const GlobalPoses corrupted = computeGlobalPoses(c.clip), repaired = computeGlobalPoses(cleaned);
-      for (const InjectedArtifact& a : c.artifacts) {
-        const bool rootPop = a.type == ArtifactType::Pop && a.joint == 0 && a.partMask == kAllPartsMask;
-        CleanRow& row = rows[rootPop ? "root_pop" : artifactTypeName(a.type)];
-        ++row.artifacts;
-        for (int f = a.start; f < a.end; ++f) {
-          ++row.frames;
-          row.flaggedBefore += flaggedAs(before, a.type, f);
-          row.flaggedAfter += flaggedAs(after, a.type, f);
-          row.flaggedAfterAny += after.frameQuality(f) < 0.5f;
-          for (int t = 0; t < kArtifactTypeCount; ++t) {
-            row.beforeByType[t] += flaggedAs(before, static_cast<ArtifactType>(t), f);
-            row.afterByType[t] += flaggedAs(after, static_cast<ArtifactType>(t), f);
-          }
-        }
-        addJointPositionErrors(corrupted, original, a.start, a.end, toMm, row.before);
-        addJointPositionErrors(repaired, original, a.start, a.end, toMm, row.after);
-        if (a.type == ArtifactType::Jitter) {
-          addJitterEnergy(original, a.start, a.end, toMm, jitterOriginal);
-          addJitterEnergy(corrupted, a.start, a.end, toMm, jitterCorrupted);
-          addJitterEnergy(repaired, a.start, a.end, toMm, jitterCleaned);
-        }
-      }
-      for (int f = 0; f < cleaned.frameCount(); ++f) {
-        if (c.labels.any(f)) continue;
-        ++untouchedFrames;
-        MeanError e;
-        addJointPositionErrors(repaired, corrupted, f, f + 1, toMm, e);
-        untouchedChanged += e.sum > 0;
-        addJointPositionErrors(repaired, original, f, f + 1, toMm, untouchedAfter);
-      }
-    }
-  }
-  std::printf("%-12s %9s %8s %9s %9s %9s %9s | %12s %12s\n", "injected", "artifacts", "frames", "flagged", "still",
-              "removed", "any type", "MPJPE before", "MPJPE after");
+  double repairSeconds = 0;
+};
+
+void printCleanStats(const char* method, const CleanStats& st, bool verbose) {
+  std::printf("%s\n%-12s %9s %8s %9s %9s %9s %9s | %12s %12s\n", method, "injected", "artifacts", "frames", "flagged",
+              "still", "removed", "any type", "MPJPE before", "MPJPE after");
   std::printf("%-12s %9s %8s %9s %9s %9s %9s | %12s %12s\n", "", "", "", "before", "flagged", "", "after", "(mm)", "(mm)");
   long long targetFrames = 0, targetAfter = 0;
   for (const char* name : {"pop", "root_pop", "frozen", "jitter", "flip", "missing", "foot_skate"}) {
-    auto it = rows.find(name);
-    if (it == rows.end()) continue;
+    auto it = st.rows.find(name);
+    if (it == st.rows.end()) continue;
     const CleanRow& r = it->second;
     std::printf("%-12s %9lld %8lld %8.1f%% %8.1f%% %8.1f%% %8.1f%% | %12.1f %12.1f\n", name, r.artifacts, r.frames,
                 100.0 * r.flaggedBefore / std::max(1LL, r.frames), 100.0 * r.flaggedAfter / std::max(1LL, r.frames),
@@ -233,17 +195,113 @@ int evalClean(Args& args) {
               targetAfter, targetFrames, 100.0 - 100.0 * targetAfter / std::max(1LL, targetFrames));
   std::printf("untouched frames: %lld, changed by the repair %lld (%.2f%%), MPJPE to the original %.3f mm "
               "(target < 1 mm)\n",
-              untouchedFrames, untouchedChanged, 100.0 * untouchedChanged / std::max(1LL, untouchedFrames),
-              untouchedAfter.mean());
-  if (jitterCorrupted.count)
+              st.untouchedFrames, st.untouchedChanged, 100.0 * st.untouchedChanged / std::max(1LL, st.untouchedFrames),
+              st.untouchedAfter.mean());
+  if (st.jitterCorrupted.count)
     std::printf("jitter spans: third-difference energy %.3f mm^2 corrupted -> %.3f cleaned (original %.3f): "
                 "%.1f%% of the energy and %.1f%% of the added energy removed\n",
-                jitterCorrupted.mean(), jitterCleaned.mean(), jitterOriginal.mean(),
-                100.0 * (1.0 - jitterCleaned.mean() / std::max(1e-12, jitterCorrupted.mean())),
-                100.0 * (1.0 - (jitterCleaned.mean() - jitterOriginal.mean()) /
-                                   std::max(1e-12, jitterCorrupted.mean() - jitterOriginal.mean())));
-  std::printf("spans found %lld, repaired %lld; analysis %.2f s, repair %.2f s in total\n", spans, repairedSpans,
-              analyzeSeconds, repairSeconds);
+                st.jitterCorrupted.mean(), st.jitterCleaned.mean(), st.jitterOriginal.mean(),
+                100.0 * (1.0 - st.jitterCleaned.mean() / std::max(1e-12, st.jitterCorrupted.mean())),
+                100.0 * (1.0 - (st.jitterCleaned.mean() - st.jitterOriginal.mean()) /
+                                   std::max(1e-12, st.jitterCorrupted.mean() - st.jitterOriginal.mean())));
+  std::printf("spans found %lld, repaired %lld; repair %.2f s in total\n\n", st.spans, st.repairedSpans,
+              st.repairSeconds);
+}
+
+int evalClean(Args& args) {
+  const bool verbose = args.takeFlag("--verbose");
+  EvalParams p;
+  if (const int c = takeEvalParams("clean", args, &p); c != kOk) return c;
+  // Each clip is corrupted three times, with one group of artifact types each.
+  struct Group {
+    const char* name;
+    CorruptionConfig config;
+  };
+  std::vector<Group> groups(3);
+  groups[0].name = "pops and frozen";
+  groups[0].config.set(ArtifactType::Pop, 3).set(ArtifactType::Frozen, 1);
+  groups[1].name = "jitter";
+  groups[1].config.set(ArtifactType::Jitter, 1);
+  groups[2].name = "swaps, missing, skating";
+  groups[2].config.set(ArtifactType::Flip, 1).set(ArtifactType::Missing, 1).set(ArtifactType::FootSkate, 1);
+  std::printf("corruption: per clip, 3 pops + 1 frozen span; 1 jitter span; 1 limb swap + 1 missing span + 1 foot skate "
+              "(lab defaults); repaired with repairAll (classic defaults)%s\n\n",
+              p.model ? " and/or the model (the analysis' spans regenerated)" : "");
+
+  // [0]: classic, [1]: model.
+  CleanStats stats[2];
+  const bool run[2] = {p.classic, p.model != nullptr};
+  double analyzeSeconds = 0;
+  QualityAnalyzer analyzer;
+  for (size_t i = 0; i < p.files.size(); ++i) {
+    std::optional<Clip> clean = loadClean(p.files[i]);
+    if (!clean) return kError;
+    const BodyPartMap parts = BodyPartMap::detect(clean->skeleton());
+    const GlobalPoses original = computeGlobalPoses(*clean);
+    const double toMm = 1000.0 / clean->unitsPerMeter();
+    for (size_t g = 0; g < groups.size(); ++g) {
+      const CorruptionResult c = corruptClip(*clean, groups[g].config, p.seed * 1000003ULL + i * 31 + g);
+      if (!c.error.empty() || c.artifacts.empty()) continue;
+      const auto t0 = Clock::now();
+      const QualityReport before = analyzer.analyze(c.clip, parts, QualityPreset());
+      analyzeSeconds += seconds(t0, Clock::now());
+      const GlobalPoses corrupted = computeGlobalPoses(c.clip);
+      for (int m = 0; m < 2; ++m) {
+        if (!run[m]) continue;
+        CleanStats& st = stats[m];
+        Clip cleaned = c.clip;
+        const auto t1 = Clock::now();
+        std::vector<RepairResult> results;
+        if (m == 0) {
+          RepairOptions options;
+          options.parts = &parts;
+          results = repairAll(cleaned, before, options);
+        } else {
+          std::string error;
+          if (!modelClean(*p.model, p.modelArgs, before, &cleaned, &results, &error))
+            return fail(kError, p.files[i] + ": " + error);
+        }
+        st.repairSeconds += seconds(t1, Clock::now());
+        st.spans += static_cast<long long>(results.size());
+        for (const RepairResult& r : results) st.repairedSpans += r.changed();
+        const QualityReport after = analyzer.analyze(cleaned, parts, QualityPreset());
+        const GlobalPoses repaired = computeGlobalPoses(cleaned);
+        for (const InjectedArtifact& a : c.artifacts) {
+          const bool rootPop = a.type == ArtifactType::Pop && a.joint == 0 && a.partMask == kAllPartsMask;
+          CleanRow& row = st.rows[rootPop ? "root_pop" : artifactTypeName(a.type)];
+          ++row.artifacts;
+          for (int f = a.start; f < a.end; ++f) {
+            ++row.frames;
+            row.flaggedBefore += flaggedAs(before, a.type, f);
+            row.flaggedAfter += flaggedAs(after, a.type, f);
+            row.flaggedAfterAny += after.frameQuality(f) < 0.5f;
+            for (int t = 0; t < kArtifactTypeCount; ++t) {
+              row.beforeByType[t] += flaggedAs(before, static_cast<ArtifactType>(t), f);
+              row.afterByType[t] += flaggedAs(after, static_cast<ArtifactType>(t), f);
+            }
+          }
+          addJointPositionErrors(corrupted, original, a.start, a.end, toMm, row.before);
+          addJointPositionErrors(repaired, original, a.start, a.end, toMm, row.after);
+          if (a.type == ArtifactType::Jitter) {
+            addJitterEnergy(original, a.start, a.end, toMm, st.jitterOriginal);
+            addJitterEnergy(corrupted, a.start, a.end, toMm, st.jitterCorrupted);
+            addJitterEnergy(repaired, a.start, a.end, toMm, st.jitterCleaned);
+          }
+        }
+        for (int f = 0; f < cleaned.frameCount(); ++f) {
+          if (c.labels.any(f)) continue;
+          ++st.untouchedFrames;
+          MeanError e;
+          addJointPositionErrors(repaired, corrupted, f, f + 1, toMm, e);
+          st.untouchedChanged += e.sum > 0;
+          addJointPositionErrors(repaired, original, f, f + 1, toMm, st.untouchedAfter);
+        }
+      }
+    }
+  }
+  if (run[0]) printCleanStats("classic (repairAll)", stats[0], verbose);
+  if (run[1]) printCleanStats("model (the analysis' spans regenerated, each a frame wider)", stats[1], verbose);
+  std::printf("analysis %.2f s in total\n", analyzeSeconds);
   return kOk;
 }
 
@@ -365,10 +423,13 @@ int evalInbetween(Args& args) {
     InbetweenMethod method;
     double horizon;
   };
+  // The last row is the learned model (with --method model or both).
   const Method methods[] = {{"slerp_lerp", InbetweenMethod::SlerpLerp, 0.0},
                             {"hermite", InbetweenMethod::Hermite, 0.0},
-                            {"hermite_h0.5", InbetweenMethod::Hermite, kVelocityHorizon}};
-  constexpr int kMethods = 3;
+                            {"hermite_h0.5", InbetweenMethod::Hermite, kVelocityHorizon},
+                            {"model", InbetweenMethod::Hermite, 0.0}};
+  constexpr int kMethods = 4, kModel = 3;
+  auto runs = [&](int mi) { return mi == kModel ? p.model != nullptr : p.classic; };
   InbetweenScores scores[2][kMethods][3];
   for (const std::string& file : p.files) {
     std::optional<Clip> clip = loadClean(file);
@@ -384,11 +445,18 @@ int evalInbetween(Args& args) {
         const Eigen::MatrixXd truthPos = positionRows(gp, a, b, wf), truthQuat = quaternionRows(gp, a, b, wf);
         for (int protocol = 0; protocol < 2; ++protocol)
           for (int mi = 0; mi < kMethods; ++mi) {
+            if (!runs(mi)) continue;
             Clip sub = clip->subClip(s, protocol == 0 ? b + 1 : b + kContext);
-            InbetweenOptions o;
-            o.method = methods[mi].method;
-            o.velocityHorizonSeconds = methods[mi].horizon;
-            if (!inbetween(sub, FrameRange{kContext, kContext + T}, o).ok()) continue;
+            if (mi == kModel) {
+              std::string error;
+              if (!modelInbetween(*p.model, p.modelArgs, kContext, kContext + T, &sub, &error))
+                return fail(kError, file + ": " + error);
+            } else {
+              InbetweenOptions o;
+              o.method = methods[mi].method;
+              o.velocityHorizonSeconds = methods[mi].horizon;
+              if (!inbetween(sub, FrameRange{kContext, kContext + T}, o).ok()) continue;
+            }
             GlobalPoses pred;
             ForwardKinematicsJob{&sub, kContext, kContext + T, &pred}.run();
             const Eigen::MatrixXd predPos = positionRows(pred, 0, T, wf);
@@ -409,6 +477,7 @@ int evalInbetween(Args& args) {
     std::printf("\n%s\n%-12s %7s %7s %7s | %7s %7s %7s | %7s %7s %7s\n", titles[protocol], "method", "L2P@5", "L2P@15",
                 "L2P@30", "L2Q@5", "L2Q@15", "L2Q@30", "NPSS@5", "NPSS@15", "NPSS@30");
     for (int mi = 0; mi < kMethods; ++mi) {
+      if (!runs(mi)) continue;
       std::printf("%-12s", methods[mi].name);
       for (int gi = 0; gi < 3; ++gi) std::printf(" %7.3f", scores[protocol][mi][gi].l2p.mean());
       std::printf(" |");
@@ -436,11 +505,14 @@ int evalComplete(Args& args) {
     FillMethod method;
     double horizon;
   };
+  // The last row is the learned model (with --method model or both).
   const Method methods[] = {{"linear", FillMethod::Linear, 0.0},
                             {"cubic", FillMethod::Cubic, 0.0},
                             {"cubic_h0.5", FillMethod::Cubic, kVelocityHorizon},
-                            {"pattern", FillMethod::Pattern, kVelocityHorizon}};
-  constexpr int kMethods = 4;
+                            {"pattern", FillMethod::Pattern, kVelocityHorizon},
+                            {"model", FillMethod::Cubic, 0.0}};
+  constexpr int kMethods = 5, kModel = 4;
+  auto runs = [&](int mi) { return mi == kModel ? p.model != nullptr : p.classic; };
   std::printf("per clip, gap length and body part: that part missing over one seeded span (known frames on both "
               "sides); MPJPE (mm) of the filled joints' global positions over the gap\n\n");
   // [method][length][part]
@@ -467,15 +539,23 @@ int evalComplete(Args& args) {
         ForwardKinematicsJob{&*clip, start, start + L, &truth}.run();
         ++gaps[li];
         for (int mi = 0; mi < kMethods; ++mi) {
+          if (!runs(mi)) continue;
           Clip filled = *clip;
-          GapFillOptions o;
-          o.method = methods[mi].method;
-          o.velocityHorizonSeconds = methods[mi].horizon;
-          if (o.method == FillMethod::Pattern) {
-            o.donors = donors;
-            if (donors.empty()) o.method = FillMethod::Cubic;
+          if (mi == kModel) {
+            std::string error;
+            int tokens = 0;
+            if (!modelComplete(*p.model, p.modelArgs, mask, parts, &filled, &tokens, &error))
+              return fail(kError, p.files[i] + ": " + error);
+          } else {
+            GapFillOptions o;
+            o.method = methods[mi].method;
+            o.velocityHorizonSeconds = methods[mi].horizon;
+            if (o.method == FillMethod::Pattern) {
+              o.donors = donors;
+              if (donors.empty()) o.method = FillMethod::Cubic;
+            }
+            if (!fillGaps(filled, mask, o).ok()) continue;
           }
-          if (!fillGaps(filled, mask, o).ok()) continue;
           GlobalPoses pred;
           ForwardKinematicsJob{&filled, start, start + L, &pred}.run();
           addJointPositionErrors(pred, truth, 0, L, toMm, errors[mi][li][bodyPartIndex(part)], &joints);
@@ -490,6 +570,7 @@ int evalComplete(Args& args) {
               "(mirroredLimbDonors), cubic_h0.5 where there is no donor\n\n");
   std::printf("%-10s %-10s %9s %9s %9s\n", "method", "part", "15 frames", "30 frames", "60 frames");
   for (int mi = 0; mi < kMethods; ++mi) {
+    if (!runs(mi)) continue;
     std::printf("%-10s %-10s", methods[mi].name, "all");
     for (int li = 0; li < 3; ++li) {
       MeanError all;
@@ -501,6 +582,7 @@ int evalComplete(Args& args) {
   std::printf("\n");
   for (BodyPart part : kAllBodyParts)
     for (int mi = 0; mi < kMethods; ++mi) {
+      if (!runs(mi)) continue;
       std::printf("%-10s %-10s", methods[mi].name, bodyPartName(part));
       for (int li = 0; li < 3; ++li) std::printf(" %9.1f", errors[mi][li][bodyPartIndex(part)].mean());
       std::printf("\n");
@@ -514,7 +596,8 @@ int runEvalRepair(const std::string& what, Args& args) {
   if (what == "clean") return evalClean(args);
   if (what == "inbetween") return evalInbetween(args);
   if (what == "complete") return evalComplete(args);
-  return fail(kUsage, "usage: eval clean|complete|inbetween --data DIR [--every N] [--clips N] [--seed S]");
+  return fail(kUsage, "usage: eval clean|complete|inbetween --data DIR [--every N] [--clips N] [--seed S] "
+                      "[--method classic|model|both]");
 }
 
 }  // namespace mm::cli

@@ -10,6 +10,7 @@
 #ifdef MM_HAVE_TORCH
 #include "inference/device.h"
 #include "inference/modeltasks.h"
+#include "inference/trainingdata.h"
 #include "motion/kinematics.h"
 #endif
 
@@ -81,6 +82,8 @@ inference::TaskOptions taskOptions(const ModelArgs& args) {
   o.seed = args.seed;
   return o;
 }
+
+bool heldOutFromTraining(int sortedIndex) { return inference::isHeldOut(sortedIndex); }
 
 ModelPtr loadModel(const ModelArgs& args, std::string* error) {
   return inference::MotionModel::load(args.weights, args.device, error);
@@ -223,6 +226,8 @@ bool modelIndicators(const inference::MotionModel& model, const ModelArgs& args,
 namespace {
 const char* kNoTorch = "this build has no LibTorch: the motion model is not available";
 }
+
+bool heldOutFromTraining(int) { return false; }
 
 ModelPtr loadModel(const ModelArgs&, std::string* error) {
   *error = kNoTorch;

@@ -43,6 +43,10 @@ struct ModelArgs {
 // error (unknown device, a value that is not a number in range).
 int takeModelArgs(Args& args, ModelArgs* out);
 
+// True for the files (by index in the sorted list of a data folder) that
+// training leaves out: model evaluations run on these only.
+bool heldOutFromTraining(int sortedIndex);
+
 // The sampler settings of the options (defined in builds with LibTorch only).
 inference::TaskOptions taskOptions(const ModelArgs& args);
 

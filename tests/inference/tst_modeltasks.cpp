@@ -191,6 +191,29 @@ class TestModelTasks : public QObject {
       for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(mClip, out, f, j));
   }
 
+  // Completing a part whose joints were missing gives them data: they become
+  // valid; the frames and parts left alone keep their validity.
+  void completedJointsBecomeValid() {
+    Clip c = mClip;
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    const std::vector<int> arm = parts.jointsOf(BodyPart::LeftArm);
+    const int hand = c.skeleton().findJoint("Hand_R");
+    for (int f = 40; f < 60; ++f) {
+      for (int j : arm) c.setValid(f, j, false);
+      c.setValid(f, hand, false);  // missing too, but not regenerated
+    }
+    PartMask mask(static_cast<size_t>(c.frameCount()) * kBodyPartCount, 0);
+    for (int f = 40; f < 60; ++f) mask[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(BodyPart::LeftArm)] = 1;
+    TaskOptions options;
+    options.steps = 2;
+    Clip out;
+    QVERIFY(regenerateMasked(*mModel, c, mask, options, &out).ok());
+    for (int f = 40; f < 60; ++f) {
+      for (int j : arm) QVERIFY(out.isValid(f, j));
+      QVERIFY(!out.isValid(f, hand));
+    }
+  }
+
   // The model works on the canonical rig, so a skeleton other than the
   // training rig's (Mixamo names, no "joint_Root" naming, and two finger
   // joints per hand that have no canonical counterpart) gets the same motion
