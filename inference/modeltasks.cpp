@@ -90,8 +90,29 @@ struct TokenGrid {
 
 // Samples every window that has something to generate and blends the
 // overlaps. Returns false when cancelled; `out` gets frames x P x C.
+bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
+                      std::vector<float>* out);
+
+// A clip shorter than the model's window is padded to it with known copies
+// of its last frame: the network only ever saw windows of that length (a
+// 16-frame window put the in-betweening of 5 frames 4x off).
 bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
                 std::vector<float>* out) {
+  const int W = m.meta.config.window;
+  if (grid.frames == 0 || grid.frames >= W) return sampleGridPadded(m, grid, options, out);
+  TokenGrid padded = grid;
+  padded.frames = W;
+  const size_t row = static_cast<size_t>(kP) * kC;
+  for (int f = grid.frames; f < W; ++f)
+    padded.tokens.insert(padded.tokens.end(), grid.tokens.end() - row, grid.tokens.end());
+  padded.motion.resize(static_cast<size_t>(W) * kP, 0);
+  if (!sampleGridPadded(m, padded, options, out)) return false;
+  out->resize(static_cast<size_t>(grid.frames) * row);
+  return true;
+}
+
+bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
+                      std::vector<float>* out) {
   const ModelConfig& c = m.meta.config;
   const std::vector<Window> windows = planWindows(grid.frames, c);
   std::vector<Window> todo;
@@ -219,7 +240,17 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
     std::string error;
     if (!prepare(m, clip, &rig, &features, &grid, &error)) return failed(error);
     if (mask.size() != grid.motion.size()) return failed("the mask does not match the clip's frame count");
-    for (size_t i = 0; i < mask.size(); ++i) grid.motion[i] = mask[i] ? 1 : 0;
+    // Every token carries the frame's root and spine features, so a frame
+    // whose torso is unknown has no known token: all its tokens are sampled
+    // (otherwise the other parts would impose the very torso motion being
+    // replaced). The parts the mask leaves known still get their joints back
+    // from the input below.
+    const int torso = bodyPartIndex(BodyPart::Torso);
+    for (int f = 0; f < grid.frames; ++f) {
+      const size_t row = static_cast<size_t>(f) * kP;
+      const bool torsoUnknown = mask[row + torso] != 0;
+      for (int p = 0; p < kP; ++p) grid.motion[row + p] = torsoUnknown || mask[row + p] ? 1 : 0;
+    }
     std::vector<float> tokens;
     if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
 
@@ -248,7 +279,7 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
     const BodyPartMap& parts = rig.bodyParts();
     for (int f = 0; f < F; ++f) {
       for (int j = 0; j < clip.jointCount(); ++j) {
-        if (!grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
+        if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
           out.rotation(f, j) = clip.rotation(f, j);
         else if (rig.canonicalOf(j) && !out.isValid(f, j))
           out.setValid(f, j, true);
