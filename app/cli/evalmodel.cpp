@@ -97,6 +97,10 @@ int evalModel(Args& args) {
   constexpr int kGap = 30;
   Mean ibModel, ibSlerp, ibHermite, cleanIn, cleanOut, keptIn, keptOut;
   Confusion detModel, detAnalysis;
+  // Per type the heuristics struggle with: one artifact of that type alone
+  // per clip; [type][analysis, model, either].
+  const ArtifactType kHardTypes[] = {ArtifactType::Jitter, ArtifactType::FootSkate, ArtifactType::OverSmoothed};
+  Confusion hard[3][3];
   int used = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     LoadResult in = loadMotion(files[i]);
@@ -147,6 +151,26 @@ int evalModel(Args& args) {
       detModel.add(labelled(f), byModel);
       detAnalysis.add(labelled(f), byAnalysis);
     }
+    for (int t = 0; t < 3; ++t) {
+      CorruptionConfig one;
+      one.set(kHardTypes[t], 1);
+      const CorruptionResult c = corruptClip(clean, one, seed * 1000003ULL + i * 7 + 101 * (t + 1));
+      if (!c.error.empty() || c.artifacts.empty()) continue;
+      const QualityReport r = analyzeQuality(c.clip);
+      std::vector<float> q;
+      if (!inference::detectArtifacts(*model, c.clip, options, &q).ok()) return fail(kError, files[i] + ": model failed");
+      for (int f = 0; f < F; ++f) {
+        bool byModel = false, byAnalysis = false;
+        for (BodyPart part : kAllBodyParts) {
+          byModel = byModel || q[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(part)] > 0.5f;
+          byAnalysis = byAnalysis || r.partQuality(f, part) <= 0.5f;
+        }
+        const bool truth = c.labels.any(f) != 0;
+        hard[t][0].add(truth, byAnalysis);
+        hard[t][1].add(truth, byModel);
+        hard[t][2].add(truth, byAnalysis || byModel);
+      }
+    }
   }
   std::printf("motion model '%s' (%lld steps) on %d held-out clips, seed %llu, %d DDIM steps\n",
               model->config().name.c_str(), static_cast<long long>(model->trainedSteps()), used,
@@ -161,6 +185,11 @@ int evalModel(Args& args) {
   std::printf("\ndetection of the lab's corrupted frames (frame level)\n");
   std::printf("  %-28s P %.3f  R %.3f  F1 %.3f\n", "quality analysis", detAnalysis.precision(), detAnalysis.recall(), detAnalysis.f1());
   std::printf("  %-28s P %.3f  R %.3f  F1 %.3f\n", "model indicator", detModel.precision(), detModel.recall(), detModel.f1());
+  std::printf("\ndetection F1 per type (one artifact of the type per clip; frame level; target: model + heuristics >= 0.9)\n");
+  std::printf("  %-14s %10s %10s %18s\n", "type", "analysis", "model", "model + analysis");
+  for (int t = 0; t < 3; ++t)
+    std::printf("  %-14s %10.3f %10.3f %18.3f\n", artifactTypeName(kHardTypes[t]), hard[t][0].f1(), hard[t][1].f1(),
+                hard[t][2].f1());
   return kOk;
 #endif
 }
