@@ -75,8 +75,8 @@ int save(const Clip& clip, const std::string& path) {
 // Types without a classical repair that the learned model repairs better
 // than leaving them. Measured with the shipped weights on 8 held-out takes,
 // one lab artifact each, MPJPE to the original over the span: floating 221
-// -> 83-168 mm (7 of 8 detected); over-smoothing got worse (e.g. 1.8 -> 4.0,
-// 66 -> 98 mm), so it is left alone.
+// -> 78-206 mm (7 of 8 detected); over-smoothing got worse (e.g. 1.8 -> 4.7,
+// 66 -> 87 mm), so it is left alone.
 bool modelRepairsBetter(ArtifactType type) { return type == ArtifactType::Floating; }
 
 // clean --method auto: the classical repair for every span it has a method
