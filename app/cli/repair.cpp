@@ -242,33 +242,27 @@ int runComplete(Args args) {
   FillMask mask;
   IoError e;
   if (!readFillMask(maskPath, *clip, parts, &mask, &e)) return fail(kError, e.toString());
-  // auto: legs missing for a second or more go to the model, the rest to the
-  // classical fill (see splitLegGaps).
+  // What the classical fill takes (`mask`) and what the model regenerates
+  // (`byModel`): auto gives the model the legs missing for a second or more
+  // (splitLegGaps), --method model everything.
   ModelPtr model;
-  FillMask byModel;
-  int modelLegSamples = 0;
+  FillMask byModel(mask.frameCount(), mask.jointCount());
   if (method == "auto") {
     FillMask classicPart;
-    modelLegSamples = splitLegGaps(mask, parts, clip->fps(), &classicPart, &byModel);
+    const int legSamples = splitLegGaps(mask, parts, clip->fps(), &classicPart, &byModel);
     std::string error;
-    if (modelLegSamples > 0 && (model = loadModel(modelArgs, &error))) {
+    if (legSamples > 0 && (model = loadModel(modelArgs, &error))) {
       mask = std::move(classicPart);
       std::printf("method: auto (classical fill; the model, %s, for %d leg samples missing %.0f s or more)\n",
-                  modelArgs.weights.c_str(), modelLegSamples, kModelLegGapSeconds);
+                  modelArgs.weights.c_str(), legSamples, kModelLegGapSeconds);
     } else {
       std::printf("method: classic (auto: %s)\n",
-                  modelLegSamples > 0 ? ("the legs missing 1 s or more need the model, which is unavailable: " + error).c_str()
-                                      : "no leg missing for 1 s or more, where the model measures ahead");
+                  legSamples > 0 ? ("the legs missing 1 s or more need the model, which is unavailable: " + error).c_str()
+                                 : "no leg missing for 1 s or more, where the model measures ahead");
     }
-  } else if (const int c = chooseMethod(method, modelArgs, &model); c != kOk) {
-    return c;
-  } else if (model) {
-    std::string error;
-    int tokens = 0;
-    if (!modelComplete(*model, modelArgs, mask, parts, &*clip, &tokens, &error)) return fail(kError, in + ": " + error);
-    if (const int c = save(*clip, out); c != kOk) return c;
-    std::printf("%s: regenerated %d (frame, body part) tokens (model), wrote %s\n", in.c_str(), tokens, out.c_str());
-    return kOk;
+  } else {
+    if (const int c = chooseMethod(method, modelArgs, &model); c != kOk) return c;
+    if (model) std::swap(mask, byModel);
   }
   GapFillOptions options;
   options.method = kCompleteFill;
@@ -285,13 +279,16 @@ int runComplete(Args args) {
       return fail(kError, maskPath + ": the mask covers every frame of some joints: there is nothing to fill them from");
   }
   int tokens = 0;
-  if (model) {  // auto's long leg gaps, after the classical fill (it gives the model its context)
+  if (model) {  // after the classical fill, which gives the model its context
     std::string error;
     if (!modelComplete(*model, modelArgs, byModel, parts, &*clip, &tokens, &error)) return fail(kError, in + ": " + error);
   }
   if (const int c = save(*clip, out); c != kOk) return c;
-  std::printf("%s: filled %d samples in %d gaps (%s)", in.c_str(), r.filledSamples, r.gaps, fillMethodName(options.method));
-  if (model) std::printf(", regenerated %d (frame, leg) tokens (model)", tokens);
+  std::printf("%s: ", in.c_str());
+  if (!model || mask.count() > 0)
+    std::printf("filled %d samples in %d gaps (%s)%s", r.filledSamples, r.gaps, fillMethodName(options.method),
+                model ? ", " : "");
+  if (model) std::printf("regenerated %d (frame, body part) tokens (model)", tokens);
   std::printf(", wrote %s\n", out.c_str());
   return kOk;
 }
