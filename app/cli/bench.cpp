@@ -198,7 +198,7 @@ int benchIo(Args& args) {
 
   const fs::path dir = keepFiles ? fs::path(keep) : fs::temp_directory_path() / ("mm-bench-" + std::to_string(getpid()));
   fs::create_directories(dir);
-  std::string sample = pos.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : pos[0];
+  std::string sample = benchInput(pos);
 
   // 1. Reference comparison on a one-hour, 30 fps take of real frames (the
   // BENCHMARKS.md reference file shape), or on FILE as given.
@@ -284,7 +284,7 @@ int benchAnalyze(Args& args) {
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
-  const std::string sample = pos.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : pos[0];
+  const std::string sample = benchInput(pos);
   LoadResult in = loadMotion(sample);
   if (!in.ok()) return fail(kError, in.error.toString());
   cpu_set_t previous;

@@ -38,7 +38,7 @@ int runBenchClean(Args& args) {
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
   if (pos.size() > 1) return fail(kUsage, "usage: bench clean [FILE] [--seconds S] [--runs N]");
-  const std::string sample = pos.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : pos[0];
+  const std::string sample = benchInput(pos);
   LoadResult in = loadMotion(sample);
   if (!in.ok()) return fail(kError, in.error.toString());
   in.clip->makeSignContinuous();

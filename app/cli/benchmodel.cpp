@@ -39,7 +39,7 @@ int benchModel(Args& args) {
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
-  const std::string sample = pos.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : pos[0];
+  const std::string sample = benchInput(pos);
   LoadResult in = loadMotion(sample);
   if (!in.ok()) return fail(kError, in.error.toString());
   inference::setCpuThreads(std::atoi(threads.c_str()));

@@ -5,6 +5,10 @@
 #include <ctime>
 
 namespace mm::cli {
+
+std::string benchInput(const std::vector<std::string>& positionals) {
+  return positionals.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : positionals[0];
+}
 namespace {
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }

@@ -6,9 +6,13 @@
 
 #include <functional>
 #include <sched.h>
+#include <string>
 #include <vector>
 
 namespace mm::cli {
+
+// The bench's input: the one positional argument, else the bundled sample walk.
+std::string benchInput(const std::vector<std::string>& positionals);
 
 // Restricts this process to one CPU (for the "one core" figures); returns the
 // previous mask in *previous so it can be restored.
