@@ -17,10 +17,12 @@
 
 namespace mm::test {
 
-// The MOTION section's channel values as written, frame by frame, token by
-// token (text, so "identical" means bit-identical output).
-inline std::vector<std::vector<std::string>> motionTokens(const std::string& text) {
-  std::vector<std::vector<std::string>> frames;
+// The MOTION section's channel values, frame by frame, read with a plain
+// istringstream (independently of the reader under test): as text tokens
+// (T = std::string, so "identical" means bit-identical output) or numbers.
+template <typename T>
+std::vector<std::vector<T>> motionFields(const std::string& text) {
+  std::vector<std::vector<T>> frames;
   const size_t pos = text.find("MOTION");
   if (pos == std::string::npos) return frames;
   std::istringstream in(text.substr(pos));
@@ -32,12 +34,16 @@ inline std::vector<std::vector<std::string>> motionTokens(const std::string& tex
       continue;
     }
     std::istringstream ls(line);
-    std::vector<std::string> v;
-    std::string t;
+    std::vector<T> v;
+    T t;
     while (ls >> t) v.push_back(t);
     if (!v.empty()) frames.push_back(v);
   }
   return frames;
+}
+
+inline std::vector<std::vector<std::string>> motionTokens(const std::string& text) {
+  return motionFields<std::string>(text);
 }
 
 // The Bandai fixture as the writer writes it (every joint: 6 channels).

@@ -1,3 +1,4 @@
+#include "common/bvhtokens.h"
 #include "common/devdata.h"
 #include "common/textfile.h"
 #include "io/bvh.h"
@@ -20,30 +21,6 @@ using mm::test::readText;
 using mm::test::testData;
 
 namespace {
-
-// The numbers of the MOTION section, frame by frame, read independently of
-// the reader under test (plain istringstream), so a round trip compares the
-// text values themselves.
-std::vector<std::vector<double>> motionValues(const std::string& text) {
-  std::vector<std::vector<double>> frames;
-  size_t pos = text.find("MOTION");
-  if (pos == std::string::npos) return frames;
-  std::istringstream in(text.substr(pos));
-  std::string line;
-  int header = 0;
-  while (std::getline(in, line)) {
-    if (header < 3) {  // MOTION, Frames:, Frame Time:
-      ++header;
-      continue;
-    }
-    std::istringstream ls(line);
-    std::vector<double> v;
-    double x;
-    while (ls >> x) v.push_back(x);
-    if (!v.empty()) frames.push_back(v);
-  }
-  return frames;
-}
 
 // Largest absolute difference between two sets of channel values; -1 if
 // shapes differ. +180 and -180 count as equal: both spellings of that one
@@ -90,7 +67,7 @@ double roundTripDifference(const QString& path, QString* why) {
     *why = "frame count or rate differs";
     return -2;
   }
-  return maxDifference(motionValues(readText(path)), motionValues(written));
+  return maxDifference(mm::test::motionFields<double>(readText(path)), mm::test::motionFields<double>(written));
 }
 
 const char* kValid =
