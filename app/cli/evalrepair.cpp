@@ -62,6 +62,8 @@ struct EvalParams {
   bool classic = true;  // --method classic or both
   ModelPtr model;       // --method model or both
   ModelArgs modelArgs;
+  // Whether the model's row (or the classical rows) are evaluated.
+  bool runs(bool modelRow) const { return modelRow ? model != nullptr : classic; }
 };
 
 // --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both]
@@ -230,7 +232,7 @@ int evalClean(Args& args) {
 
   // [0]: classic, [1]: model.
   CleanStats stats[2];
-  const bool run[2] = {p.classic, p.model != nullptr};
+  const bool run[2] = {p.runs(false), p.runs(true)};
   double analyzeSeconds = 0;
   QualityAnalyzer analyzer;
   for (size_t i = 0; i < p.files.size(); ++i) {
@@ -429,7 +431,6 @@ int evalInbetween(Args& args) {
                             {"hermite_h0.5", InbetweenMethod::Hermite, kVelocityHorizon},
                             {"model", InbetweenMethod::Hermite, 0.0}};
   constexpr int kMethods = 4, kModel = 3;
-  auto runs = [&](int mi) { return mi == kModel ? p.model != nullptr : p.classic; };
   InbetweenScores scores[2][kMethods][3];
   for (const std::string& file : p.files) {
     std::optional<Clip> clip = loadClean(file);
@@ -445,7 +446,7 @@ int evalInbetween(Args& args) {
         const Eigen::MatrixXd truthPos = positionRows(gp, a, b, wf), truthQuat = quaternionRows(gp, a, b, wf);
         for (int protocol = 0; protocol < 2; ++protocol)
           for (int mi = 0; mi < kMethods; ++mi) {
-            if (!runs(mi)) continue;
+            if (!p.runs(mi == kModel)) continue;
             Clip sub = clip->subClip(s, protocol == 0 ? b + 1 : b + kContext);
             if (mi == kModel) {
               std::string error;
@@ -477,7 +478,7 @@ int evalInbetween(Args& args) {
     std::printf("\n%s\n%-12s %7s %7s %7s | %7s %7s %7s | %7s %7s %7s\n", titles[protocol], "method", "L2P@5", "L2P@15",
                 "L2P@30", "L2Q@5", "L2Q@15", "L2Q@30", "NPSS@5", "NPSS@15", "NPSS@30");
     for (int mi = 0; mi < kMethods; ++mi) {
-      if (!runs(mi)) continue;
+      if (!p.runs(mi == kModel)) continue;
       std::printf("%-12s", methods[mi].name);
       for (int gi = 0; gi < 3; ++gi) std::printf(" %7.3f", scores[protocol][mi][gi].l2p.mean());
       std::printf(" |");
@@ -512,7 +513,6 @@ int evalComplete(Args& args) {
                             {"pattern", FillMethod::Pattern, kVelocityHorizon},
                             {"model", FillMethod::Cubic, 0.0}};
   constexpr int kMethods = 5, kModel = 4;
-  auto runs = [&](int mi) { return mi == kModel ? p.model != nullptr : p.classic; };
   std::printf("per clip, gap length and body part: that part missing over one seeded span (known frames on both "
               "sides); MPJPE (mm) of the filled joints' global positions over the gap\n\n");
   // [method][length][part]
@@ -539,7 +539,7 @@ int evalComplete(Args& args) {
         ForwardKinematicsJob{&*clip, start, start + L, &truth}.run();
         ++gaps[li];
         for (int mi = 0; mi < kMethods; ++mi) {
-          if (!runs(mi)) continue;
+          if (!p.runs(mi == kModel)) continue;
           Clip filled = *clip;
           if (mi == kModel) {
             std::string error;
@@ -570,7 +570,7 @@ int evalComplete(Args& args) {
               "(mirroredLimbDonors), cubic_h0.5 where there is no donor\n\n");
   std::printf("%-10s %-10s %9s %9s %9s\n", "method", "part", "15 frames", "30 frames", "60 frames");
   for (int mi = 0; mi < kMethods; ++mi) {
-    if (!runs(mi)) continue;
+    if (!p.runs(mi == kModel)) continue;
     std::printf("%-10s %-10s", methods[mi].name, "all");
     for (int li = 0; li < 3; ++li) {
       MeanError all;
@@ -582,7 +582,7 @@ int evalComplete(Args& args) {
   std::printf("\n");
   for (BodyPart part : kAllBodyParts)
     for (int mi = 0; mi < kMethods; ++mi) {
-      if (!runs(mi)) continue;
+      if (!p.runs(mi == kModel)) continue;
       std::printf("%-10s %-10s", methods[mi].name, bodyPartName(part));
       for (int li = 0; li < 3; ++li) std::printf(" %9.1f", errors[mi][li][bodyPartIndex(part)].mean());
       std::printf("\n");
