@@ -3,6 +3,7 @@
 // `--method`) and writes OUT atomically; frames and joints the repair does
 // not touch keep their values.
 #include "cli.h"
+#include "batch.h"
 #include "modelrun.h"
 
 #include "io/motionfile.h"
@@ -90,43 +91,43 @@ tasks::Method methodOf(const std::string& name) {
 
 }  // namespace
 
-int runClean(Args args) {
-  const char* usage =
-      "usage: clean IN -o OUT [--method classic|auto|model] [--report REPORT.json] [--preset P.json] "
-      "[--weights F] [--device auto|cpu|cuda] [--steps N] [--seed S]";
-  std::string method, reportPath, presetPath, in, out;
+namespace {
+
+struct CleanRequest {
+  std::string in, out, reportPath;  // reportPath empty: no report
+  std::string method;
   ModelArgs modelArgs;
-  if (const int c = takeMethod(args, &method); c != kOk) return c;
-  if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
-  const bool wantReport = args.takeOption("--report", &reportPath);
-  const bool hasPreset = args.takeOption("--preset", &presetPath);
-  if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
   QualityPreset preset;
-  if (hasPreset) {
-    IoError e;
-    if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
-  }
-  std::optional<Clip> clip = load(in);
-  if (!clip) return kError;
-  const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
+};
+
+// One take of `clean`: analyse, repair, write. Appends what it says to *log
+// (the method line, the summary) and returns "" or the error (naming the file).
+std::string cleanTake(const CleanRequest& req, std::string* log) {
+  tasks::LoadedTake take;
+  std::string error;
+  if (!tasks::loadTake(req.in, &take, &error)) return error;
+  for (const std::string& w : take.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
+  Clip& clip = take.clip;
+  const BodyPartMap parts = BodyPartMap::detect(clip.skeleton());
   QualityAnalyzer analyzer;
-  const QualityReport report = analyzer.analyze(*clip, parts, preset);
-  tasks::JobOutcome job = tasks::cleanJob(*clip, report, parts, methodOf(method), modelArgs);
-  if (const int c = cli::report(job, in); c != kOk) return c;
-  job.patch.apply(*clip);
-  const std::vector<RepairResult>& results = job.results;
-  const std::string& used = job.used;
-  if (const int c = save(*clip, out); c != kOk) return c;
-  if (wantReport) {
-    const SaveResult r =
-        writeTextFile(reportPath, repairReportJson(results, in, out, clip->frameCount(), clip->fps(), used));
-    if (!r.ok) return fail(kError, r.error.toString());
+  const QualityReport report = analyzer.analyze(clip, parts, req.preset);
+  tasks::JobOutcome job = tasks::cleanJob(clip, report, parts, methodOf(req.method), req.modelArgs);
+  if (!job.methodLine.empty()) *log += job.methodLine + "\n";
+  if (!job.ok()) return job.errorSource == tasks::ErrorSource::Model ? job.error : req.in + ": " + job.error;
+  job.patch.apply(clip);
+  const SaveResult saved = saveMotion(clip, req.out);
+  if (!saved.ok) return saved.error.toString();
+  if (!req.reportPath.empty()) {
+    const SaveResult r = writeTextFile(
+        req.reportPath, repairReportJson(job.results, req.in, req.out, clip.frameCount(), clip.fps(), job.used));
+    if (!r.ok) return r.error.toString();
   }
   // Summary: per type, spans found and repaired.
   std::map<std::string, std::pair<int, int>> byType;
   int repaired = 0;
   double worst = 0.0;
-  for (const RepairResult& r : results) {
+  char line[512];
+  for (const RepairResult& r : job.results) {
     auto& t = byType[artifactTypeName(r.type)];
     ++t.first;
     t.second += r.changed();
@@ -135,10 +136,68 @@ int runClean(Args args) {
     if (!r.ok()) std::fprintf(stderr, "motionmender-cli: warning: %s frames %d-%d not repaired: %s\n",
                               artifactTypeName(r.type), r.start, r.end, r.error.c_str());
   }
-  std::printf("%s: %d frames, %zu artifacts, %d repaired (%s), largest change %.3f m\n", in.c_str(), clip->frameCount(),
-              results.size(), repaired, used.c_str(), worst);
-  for (const auto& [name, n] : byType) std::printf("  %-14s %4d found %4d repaired\n", name.c_str(), n.first, n.second);
-  std::printf("wrote %s\n", out.c_str());
+  std::snprintf(line, sizeof line, "%s: %d frames, %zu artifacts, %d repaired (%s), largest change %.3f m\n",
+                req.in.c_str(), clip.frameCount(), job.results.size(), repaired, job.used.c_str(), worst);
+  *log += line;
+  for (const auto& [name, n] : byType) {
+    std::snprintf(line, sizeof line, "  %-14s %4d found %4d repaired\n", name.c_str(), n.first, n.second);
+    *log += line;
+  }
+  *log += "wrote " + req.out + "\n";
+  return {};
+}
+
+// The output name of a take in a batch: the same relative path, as BVH when
+// the input's format cannot be written (ASF/AMC).
+std::string cleanedName(const std::string& relative) {
+  if (canWrite(formatFromPath(relative))) return relative;
+  const size_t dot = relative.find_last_of('.');
+  return (dot == std::string::npos ? relative : relative.substr(0, dot)) + ".bvh";
+}
+
+}  // namespace
+
+int runClean(Args args) {
+  const char* usage =
+      "usage: clean IN -o OUT [--method classic|auto|model] [--report REPORT.json] [--preset P.json] "
+      "[--weights F] [--device auto|cpu|cuda] [--steps N] [--seed S] (or clean DIR -o OUTDIR [--jobs N] [--shard I/N])";
+  CleanRequest req;
+  std::string presetPath;
+  BatchOptions batch;
+  if (const int c = takeMethod(args, &req.method); c != kOk) return c;
+  if (const int c = takeModelArgs(args, &req.modelArgs); c != kOk) return c;
+  if (const int c = takeBatchOptions(args, &batch); c != kOk) return c;
+  const bool wantReport = args.takeOption("--report", &req.reportPath);
+  const bool hasPreset = args.takeOption("--preset", &presetPath);
+  if (hasPreset) {
+    IoError e;
+    if (!readQualityPreset(presetPath, &req.preset, &e)) return fail(kError, e.toString());
+  }
+  {
+    Args probe = args;  // a folder as IN: the batch
+    std::vector<std::string> pos;
+    std::string error, outDir;
+    const bool hasOut = probe.takeOption("-o", &outDir) || probe.takeOption("--output", &outDir);
+    if (probe.positionals(&pos, &error) && pos.size() == 1 && isDirectory(pos[0])) {
+      if (!hasOut || outDir.empty()) return fail(kUsage, usage);
+      batch.inDir = pos[0];
+      batch.outDir = outDir;
+      return runBatch(batch, cleanedName, [&](const std::string& in, const std::string& out) {
+        CleanRequest one = req;
+        one.in = in;
+        one.out = out;
+        one.reportPath = out + ".report.json";
+        std::string log;
+        return cleanTake(one, &log);
+      });
+    }
+  }
+  if (const int c = takeInOut(args, usage, &req.in, &req.out); c != kOk) return c;
+  if (!wantReport) req.reportPath.clear();
+  std::string log;
+  const std::string error = cleanTake(req, &log);
+  std::fputs(log.c_str(), stdout);
+  if (!error.empty()) return fail(kError, error);
   return kOk;
 }
 
@@ -204,6 +263,13 @@ int runInbetween(Args args) {
   const FrameRange range{static_cast<int>(A), static_cast<int>(B)};
   tasks::JobOutcome job = tasks::inbetweenJob(*clip, range, methodOf(method), modelArgs);
   if (const int c = report(job, in); c != kOk) return c;
+  // A range at an end of the clip has motion on one side only: say so
+  // rather than silently holding that side's pose.
+  if (A == 0)
+    std::printf("note: frames 0-%lld have no motion before them: they are extended back from frame %lld\n", B - 1, B);
+  else if (B == F)
+    std::printf("note: frames %lld-%d have no motion after them: they are extended on from frame %lld\n", A, F - 1,
+                A - 1);
   job.patch.apply(*clip);
   if (const int c = save(*clip, out); c != kOk) return c;
   std::printf("%s: regenerated frames %lld-%lld (%s), wrote %s\n", in.c_str(), A, B - 1,
