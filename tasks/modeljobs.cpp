@@ -7,22 +7,21 @@
 #include "motion/repair/artifactrepair.h"
 #include "motion/repair/fillmask.h"
 
-#ifdef MM_HAVE_TORCH
-#include "inference/device.h"
-#include "inference/modeltasks.h"
-#include "inference/trainingdata.h"
-#include "motion/kinematics.h"
-#endif
+#include "tasks/modelruntime.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <cstdlib>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 namespace mm::tasks {
 
-std::string defaultModelPath() { return MM_SOURCE_DIR "/resources/models/motionmender-small.mmmodel"; }
 
 std::vector<std::uint8_t> analysisFlags(const QualityReport& report) {
   std::vector<std::uint8_t> flags(static_cast<size_t>(report.frameCount()) * kBodyPartCount, 0);
@@ -33,192 +32,116 @@ std::vector<std::uint8_t> analysisFlags(const QualityReport& report) {
   return flags;
 }
 
-#ifdef MM_HAVE_TORCH
-
-bool modelSupported() { return true; }
-
 namespace {
 
-inference::TaskOptions taskOptions(const ModelSettings& s) {
-  inference::TaskOptions o;
-  o.steps = s.steps;
-  o.guidance = s.guidance;
-  o.strength = s.strength;
-  o.seed = s.seed;
-  o.progress = s.progress;
-  return o;
+// Folder of the running executable ("" if unknown).
+std::string exeDir() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return {};
+  std::string path(buf, static_cast<size_t>(n));
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
+
+bool exists(const std::string& path) { return !path.empty() && access(path.c_str(), R_OK) == 0; }
 
 }  // namespace
 
-bool heldOutFromTraining(int sortedIndex) { return inference::isHeldOut(sortedIndex); }
+std::string defaultModelPath() {
+  // Installed: <prefix>/bin/motionmender -> <prefix>/share/motionmender/models/.
+  const std::string installed = exeDir() + "/../share/motionmender/models/motionmender-small.mmmodel";
+  if (exists(installed)) return installed;
+  return MM_SOURCE_DIR "/resources/models/motionmender-small.mmmodel";
+}
+
+const ModelRuntimeApi* modelRuntime(std::string* error) {
+#ifndef MM_MODEL_RUNTIME_PATH
+  if (error) *error = "this build has no LibTorch: the motion model is not available";
+  return nullptr;
+#else
+  static std::mutex mutex;
+  static const ModelRuntimeApi* api = nullptr;
+  static std::string loadError;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (api || !loadError.empty()) {
+    if (!api && error) *error = loadError;
+    return api;
+  }
+  // LibTorch's OpenMP threads spin while they wait for work, taking the
+  // cores from the work itself (and from the editor's GUI thread): a
+  // one-minute model cleanup took 13.6 s with spinning threads and 4.6 s with
+  // sleeping ones. The runtime reads the policy when it loads, which is now.
+  setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("MM_MODEL_RUNTIME")) candidates.push_back(env);
+  candidates.push_back(exeDir() + "/../lib/motionmender/libmm_modelruntime.so");
+  candidates.push_back(MM_MODEL_RUNTIME_PATH);
+  std::string tried;
+  for (const std::string& path : candidates) {
+    if (!exists(path)) continue;
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      tried += std::string(tried.empty() ? "" : "; ") + dlerror();
+      continue;
+    }
+    using Entry = const ModelRuntimeApi* (*)();
+    auto entry = reinterpret_cast<Entry>(dlsym(handle, "mm_model_runtime_api"));
+    const ModelRuntimeApi* found = entry ? entry() : nullptr;
+    if (found && found->version == kModelRuntimeVersion) {
+      api = found;
+      return api;
+    }
+    tried += std::string(tried.empty() ? "" : "; ") + path + ": not a model runtime of this version";
+  }
+  loadError = "the model runtime (libmm_modelruntime.so) could not be loaded" +
+              (tried.empty() ? std::string(": not found next to the program") : ": " + tried);
+  if (error) *error = loadError;
+  return nullptr;
+#endif
+}
+
+bool modelSupported() {
+  std::string error;
+  return modelRuntime(&error) != nullptr;
+}
+
+bool heldOutFromTraining(int sortedIndex) {
+  const ModelRuntimeApi* rt = modelRuntime(nullptr);
+  return rt && rt->heldOut(sortedIndex);
+}
 
 ModelPtr loadModel(const ModelSettings& settings, std::string* error) {
-  // One model per (weights, device) for the process: loading costs a second
-  // and the editor asks for it on every task.
-  static std::mutex mutex;
-  static std::map<std::pair<std::string, std::string>, ModelPtr> cache;
-  std::lock_guard<std::mutex> lock(mutex);
-  const auto key = std::make_pair(settings.weights, settings.device);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  ModelPtr model = inference::MotionModel::load(settings.weights, settings.device, error);
-  if (model) cache[key] = model;
-  return model;
+  const ModelRuntimeApi* rt = modelRuntime(error);
+  return rt ? rt->load(settings, error) : nullptr;
 }
 
-long long trainedSteps(const inference::MotionModel& model) { return static_cast<long long>(model.trainedSteps()); }
+long long trainedSteps(const inference::MotionModel& model) { return modelRuntime(nullptr)->trainedSteps(model); }
 
 std::string deviceDescription(const ModelSettings& settings) {
-  inference::DeviceInfo device;
-  std::string error;
-  inference::chooseDevice(settings.device, &device, &error);
-  return device.description;
+  const ModelRuntimeApi* rt = modelRuntime(nullptr);
+  return rt ? rt->deviceDescription(settings) : "none";
 }
 
-namespace {
-
-bool sameBits(const Clip& a, const Clip& b, int f, int j) {
-  if (a.rotation(f, j).coeffs() != b.rotation(f, j).coeffs()) return false;
-  return !a.hasTrack(j) || a.translation(f, j) == b.translation(f, j);
+// A model exists only when the runtime loaded, so the calls below find it.
+bool modelClean(const inference::MotionModel& model, const ModelSettings& settings, const QualityReport& report,
+                Clip* clip, std::vector<RepairResult>* results, std::string* error) {
+  return modelRuntime(error)->clean(model, settings, report, clip, results, error);
 }
 
-// What the model changed over frames [edited) for the report: joints with a
-// changed value and the largest global displacement (metres).
-void describeChange(const Clip& before, const Clip& after, const GlobalPoses& pb, const GlobalPoses& pa,
-                    RepairResult* r) {
-  double worst = 0.0;
-  for (int j = 0; j < before.jointCount(); ++j) {
-    bool changed = false;
-    for (int f = r->edited.start; f < r->edited.end; ++f) {
-      changed = changed || !sameBits(before, after, f, j);
-      const size_t i = pb.index(f, j);
-      const double dx = pb.px[i] - pa.px[i], dy = pb.py[i] - pa.py[i], dz = pb.pz[i] - pa.pz[i];
-      worst = std::max(worst, dx * dx + dy * dy + dz * dz);
-    }
-    r->jointsChanged += changed;
-  }
-  r->maxChangeMeters = std::sqrt(worst) / before.unitsPerMeter();
-}
-
-}  // namespace
-
-bool modelClean(const inference::MotionModel& model, const ModelSettings& args, const QualityReport& report, Clip* clip,
-                std::vector<RepairResult>* results, std::string* error) {
-  std::vector<RepairResult> out;
-  if (report.artifacts().empty()) {  // nothing flagged: nothing to regenerate, no model call
-    *results = std::move(out);
-    return true;
-  }
-  const inference::PartMask bad = analysisFlags(report);
-  Clip cleaned;
-  const inference::TaskResult r = inference::cleanClip(model, *clip, &bad, taskOptions(args), &cleaned);
-  if (!r.ok()) {
-    *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
-    return false;
-  }
-  const GlobalPoses before = computeGlobalPoses(*clip), after = computeGlobalPoses(cleaned);
-  const int F = clip->frameCount();
-  for (const ArtifactSpan& a : report.artifacts()) {
-    RepairResult res;
-    res.type = a.type;
-    res.start = a.start;
-    res.end = a.end;
-    res.partMask = a.partMask;
-    res.method = RepairMethod::Model;
-    res.edited = FrameRange{std::max(0, a.start - 1), std::min(F, a.end + 1)};  // cleanClip's dilation
-    describeChange(*clip, cleaned, before, after, &res);
-    std::string names;
-    for (BodyPart p : kAllBodyParts)
-      if (a.hasPart(p)) names += std::string(names.empty() ? "" : ", ") + bodyPartName(p);
-    res.detail = "regenerated " + names + " over frames " + std::to_string(res.edited.start) + "-" +
-                 std::to_string(res.edited.end - 1);
-    out.push_back(std::move(res));
-  }
-  *clip = std::move(cleaned);
-  *results = std::move(out);
-  return true;
-}
-
-bool modelComplete(const inference::MotionModel& model, const ModelSettings& args, const FillMask& mask,
+bool modelComplete(const inference::MotionModel& model, const ModelSettings& settings, const FillMask& mask,
                    const BodyPartMap& parts, Clip* clip, int* partFrames, std::string* error) {
-  inference::PartMask tokens(static_cast<size_t>(clip->frameCount()) * kBodyPartCount, 0);
-  for (int f = 0; f < mask.frameCount(); ++f)
-    for (int j = 0; j < mask.jointCount(); ++j)
-      if (mask.at(f, j)) tokens[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(parts.part(j))] = 1;
-  Clip out;
-  const inference::TaskResult r = inference::regenerateMasked(model, *clip, tokens, taskOptions(args), &out);
-  if (!r.ok()) {
-    *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
-    return false;
-  }
-  *partFrames = static_cast<int>(std::count(tokens.begin(), tokens.end(), 1));
-  *clip = std::move(out);
-  return true;
+  return modelRuntime(error)->complete(model, settings, mask, parts, clip, partFrames, error);
 }
 
-bool modelInbetween(const inference::MotionModel& model, const ModelSettings& args, int start, int end, Clip* clip,
+bool modelInbetween(const inference::MotionModel& model, const ModelSettings& settings, int start, int end, Clip* clip,
                     std::string* error) {
-  Clip out;
-  const inference::TaskResult r = inference::inbetweenClip(model, *clip, start, end, taskOptions(args), &out);
-  if (!r.ok()) {
-    *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
-    return false;
-  }
-  *clip = std::move(out);
-  return true;
+  return modelRuntime(error)->inbetween(model, settings, start, end, clip, error);
 }
 
-bool modelIndicators(const inference::MotionModel& model, const ModelSettings& args, const Clip& clip, ModelIndicators* out,
-                     std::string* error) {
-  ModelIndicators m;
-  const inference::TaskResult r = inference::detectArtifacts(model, clip, taskOptions(args), &m.badProbability);
-  if (!r.ok()) {
-    *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
-    return false;
-  }
-  m.weights = args.weights;
-  m.trainedSteps = model.trainedSteps();
-  m.steps = args.steps;
-  *out = std::move(m);
-  return true;
+bool modelIndicators(const inference::MotionModel& model, const ModelSettings& settings, const Clip& clip,
+                     ModelIndicators* out, std::string* error) {
+  return modelRuntime(error)->indicators(model, settings, clip, out, error);
 }
-
-#else  // no LibTorch: no model ever loads, so the model tasks are never reached.
-
-namespace {
-const char* kNoTorch = "this build has no LibTorch: the motion model is not available";
-}
-
-bool modelSupported() { return false; }
-bool heldOutFromTraining(int) { return false; }
-
-ModelPtr loadModel(const ModelSettings&, std::string* error) {
-  *error = kNoTorch;
-  return nullptr;
-}
-long long trainedSteps(const inference::MotionModel&) { return 0; }
-std::string deviceDescription(const ModelSettings&) { return "none"; }
-
-bool modelClean(const inference::MotionModel&, const ModelSettings&, const QualityReport&, Clip*,
-                std::vector<RepairResult>*, std::string* error) {
-  *error = kNoTorch;
-  return false;
-}
-bool modelComplete(const inference::MotionModel&, const ModelSettings&, const FillMask&, const BodyPartMap&, Clip*,
-                   int*, std::string* error) {
-  *error = kNoTorch;
-  return false;
-}
-bool modelInbetween(const inference::MotionModel&, const ModelSettings&, int, int, Clip*, std::string* error) {
-  *error = kNoTorch;
-  return false;
-}
-bool modelIndicators(const inference::MotionModel&, const ModelSettings&, const Clip&, ModelIndicators*,
-                     std::string* error) {
-  *error = kNoTorch;
-  return false;
-}
-
-#endif
 
 }  // namespace mm::tasks

@@ -356,7 +356,6 @@ int runBench(Args args) {
   if (what == "io") return benchIo(args);
   if (what == "analyze") return benchAnalyze(args);
   if (what == "clean") return runBenchClean(args);
-  if (what == "model") return benchModel(args);
   if (what.empty()) return fail(kUsage, "usage: bench io [FILE]");
   return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze, clean, model)");
 }

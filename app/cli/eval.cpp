@@ -202,7 +202,6 @@ int runEval(Args args) {
   const std::string what = args.shift();
   if (what == "detect") return evalDetect(args);
   if (what == "clean" || what == "complete" || what == "inbetween") return runEvalRepair(what, args);
-  if (what == "model") return evalModel(args);
   return fail(kUsage, "usage: eval detect|clean|complete|inbetween|model --data DIR [--seed S] [--clips N] [--every K]");
 }
 

@@ -1,5 +1,6 @@
 // motionmender-cli: headless MotionMender for batch pipelines. Qt-free.
 #include "cli.h"
+#include "torchcli.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -44,41 +45,9 @@ const char* kHelp =
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
 
-#if defined(__linux__) && defined(MM_HAVE_TORCH)
-namespace {
-// LibTorch's OpenMP threads spin while they wait for work. On a small shared
-// machine (here 2 vCPUs) the spinning takes the cores from the work itself:
-// `bench model` cleans a one-minute take in 13.6 s with spinning threads and
-// in 4.6 s with sleeping ones. The OpenMP runtime reads its wait policy when
-// it loads, before main(), so commands that run the model start again with
-// OMP_WAIT_POLICY=PASSIVE (a policy set by the user is kept).
-bool runsTheModel(int argc, char** argv) {
-  if (argc < 2) return false;
-  const std::string command = argv[1];
-  if (command == "model" || command == "train") return true;
-  if (command == "bench") return argc > 2 && std::strcmp(argv[2], "model") == 0;
-  for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--model") == 0) return true;  // analyze --model
-    if (std::strcmp(argv[i], "--method") == 0 && i + 1 < argc &&
-        (std::strcmp(argv[i + 1], "model") == 0 || std::strcmp(argv[i + 1], "both") == 0))
-      return true;
-  }
-  return false;
-}
-
-void restartWithSleepingOpenMpThreads(int argc, char** argv) {
-  if (std::getenv("OMP_WAIT_POLICY") || !runsTheModel(argc, argv)) return;
-  setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
-  execv("/proc/self/exe", argv);  // returns only on failure: run on as we are
-}
-}  // namespace
-#endif
-
 int main(int argc, char** argv) {
-#if defined(__linux__) && defined(MM_HAVE_TORCH)
-  restartWithSleepingOpenMpThreads(argc, argv);
-#endif
   using namespace mm::cli;
+  if (isTorchCommand(argc, argv)) return execTorchCli(argc, argv);
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
     std::fputs(kHelp, argc < 2 ? stderr : stdout);
     return argc < 2 ? kUsage : kOk;
@@ -93,7 +62,5 @@ int main(int argc, char** argv) {
   if (command == "clean") return runClean(std::move(args));
   if (command == "complete") return runComplete(std::move(args));
   if (command == "inbetween") return runInbetween(std::move(args));
-  if (command == "train") return runTrain(std::move(args));
-  if (command == "model") return runModel(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

@@ -4,8 +4,14 @@
 #include "inference/modeltasks.h"
 #endif
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <memory>
+
+#include <unistd.h>
 
 namespace mm::cli {
 namespace {
@@ -17,11 +23,31 @@ bool parseNumber(const std::string& text, double* value) {
   return !text.empty() && *end == '\0' && std::isfinite(*value);
 }
 
+// A progress bar on standard error while the model runs, when it is a
+// terminal (a pipeline's log gets no control characters); at most 10 redraws
+// a second.
+std::function<bool(double)> terminalProgress() {
+  if (!isatty(fileno(stderr))) return {};
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+  return [last](double fraction) {
+    const auto now = std::chrono::steady_clock::now();
+    if (fraction < 1.0 && now - *last < std::chrono::milliseconds(100)) return true;
+    *last = now;
+    const int width = 30, filled = static_cast<int>(fraction * width + 0.5);
+    std::fprintf(stderr, "\r[%s%s] %3d%%", std::string(static_cast<size_t>(filled), '#').c_str(),
+                 std::string(static_cast<size_t>(width - filled), ' ').c_str(), static_cast<int>(fraction * 100 + 0.5));
+    if (fraction >= 1.0) std::fprintf(stderr, "\r%*s\r", width + 8, "");
+    std::fflush(stderr);
+    return true;
+  };
+}
+
 }  // namespace
 
 int takeModelArgs(Args& args, ModelArgs* out) {
   std::string text;
   double v = 0;
+  out->progress = terminalProgress();
   args.takeOption("--weights", &out->weights);
   if (args.takeOption("--device", &out->device) && out->device != "auto" && out->device != "cpu" &&
       out->device != "cuda")
@@ -56,6 +82,7 @@ inference::TaskOptions taskOptions(const ModelArgs& args) {
   o.guidance = args.guidance;
   o.strength = args.strength;
   o.seed = args.seed;
+  o.progress = args.progress;
   return o;
 }
 #endif

@@ -1,0 +1,36 @@
+#pragma once
+// The model side of the jobs lives in a module loaded on first use
+// (libmm_modelruntime.so, which links LibTorch): programs that never run the
+// model never pay LibTorch's start-up (about 0.8 s of dynamic linking and
+// static initialisation on the 2-core machine), and the OpenMP wait policy
+// can still be set before the runtime loads, inside the process.
+// This header is the module's interface: plain C++, no torch.
+
+#include "tasks/modeljobs.h"
+
+namespace mm::tasks {
+
+struct ModelRuntimeApi {
+  int version;  // kModelRuntimeVersion
+  ModelPtr (*load)(const ModelSettings& settings, std::string* error);
+  long long (*trainedSteps)(const inference::MotionModel& model);
+  std::string (*deviceDescription)(const ModelSettings& settings);
+  bool (*heldOut)(int sortedIndex);
+  bool (*clean)(const inference::MotionModel&, const ModelSettings&, const QualityReport&, Clip*,
+                std::vector<RepairResult>*, std::string*);
+  bool (*complete)(const inference::MotionModel&, const ModelSettings&, const FillMask&, const BodyPartMap&, Clip*,
+                   int*, std::string*);
+  bool (*inbetween)(const inference::MotionModel&, const ModelSettings&, int, int, Clip*, std::string*);
+  bool (*indicators)(const inference::MotionModel&, const ModelSettings&, const Clip&, ModelIndicators*,
+                     std::string*);
+};
+constexpr int kModelRuntimeVersion = 1;
+
+// The loaded module's functions, or nullptr with *error saying why (a build
+// without LibTorch, a module that is missing or does not load).
+const ModelRuntimeApi* modelRuntime(std::string* error);
+
+}  // namespace mm::tasks
+
+// Exported by the module.
+extern "C" const mm::tasks::ModelRuntimeApi* mm_model_runtime_api();
