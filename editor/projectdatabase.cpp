@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 #include <algorithm>
@@ -744,6 +745,19 @@ ProjectInfo ProjectDatabase::info() const {
   if (q.exec(QStringLiteral("SELECT COALESCE(SUM(end_frame - start_frame), 0) FROM label_runs")) && q.next())
     out.labelledCells = q.value(0).toLongLong();
   return out;
+}
+
+bool ProjectDatabase::checkIntegrity(QString* error) const {
+  QSqlQuery q(db());
+  if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+    if (error) *error = fail(q.lastError().text());
+    return false;
+  }
+  QStringList findings;
+  while (q.next()) findings << q.value(0).toString();
+  if (findings == QStringList{QStringLiteral("ok")}) return true;
+  if (error) *error = fail(QStringLiteral("damaged: ") + findings.join(QStringLiteral("; ")));
+  return false;
 }
 
 }  // namespace mm::editor

@@ -130,6 +130,9 @@ class ProjectDatabase {
   QueueStatus status(int takeId) const;
 
   ProjectInfo info() const;
+  // PRAGMA integrity_check over the whole file: false with SQLite's findings
+  // in `error` when it is damaged.
+  bool checkIntegrity(QString* error) const;
 
  private:
   explicit ProjectDatabase(QString path);
