@@ -255,6 +255,11 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString& path, QStr
     return nullptr;
   }
   // A read-only look at the schema first: a file we refuse stays untouched.
+  // SQLite creates an empty -wal and a -shm beside a WAL database even for
+  // reading; they are removed again when they were not there before (when
+  // they were, another connection may be using them).
+  const QString walPath = path + QStringLiteral("-wal"), shmPath = path + QStringLiteral("-shm");
+  const bool hadWal = QFileInfo::exists(walPath), hadShm = QFileInfo::exists(shmPath);
   int version = 0;
   {
     const QString name = newConnectionName();
@@ -273,6 +278,10 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString& path, QStr
       }
     }
     dropConnection(name);
+    if (!hadWal && !hadShm && QFileInfo(walPath).size() == 0) {
+      QFile::remove(walPath);
+      QFile::remove(shmPath);
+    }
   }
   if (!why.isEmpty()) {
     *error = where + why;

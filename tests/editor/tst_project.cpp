@@ -313,6 +313,7 @@ class TestProject : public QObject {
       QVERIFY2(error.startsWith(c.name + ": ") && error.contains(c.expected), qPrintable(c.name + " -> " + error));
       qInfo("%s", qPrintable(error));
       QCOMPARE(fileBytes(c.name), before);
+      QVERIFY(!QFile::exists(c.name + "-wal") && !QFile::exists(c.name + "-shm"));  // no litter either
     }
     QCOMPARE(fileBytes(good), goodBytes);
     QVERIFY2(ProjectDatabase::open(good, &error), qPrintable(error));
