@@ -170,6 +170,13 @@ void dropConnection(const QString& name) {
   QSqlDatabase::removeDatabase(name);
 }
 
+// The SQLite driver is a separate plugin package on some systems (Debian: libqt6sql6-sqlite).
+bool driverAvailable(QString* error) {
+  if (QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) return true;
+  *error = QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite)");
+  return false;
+}
+
 std::string_view view(const QByteArray& b) { return std::string_view(b.constData(), static_cast<size_t>(b.size())); }
 
 }  // namespace
@@ -201,6 +208,17 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::create(const QString& path, QS
   QString dummy;
   if (!error) error = &dummy;
   const QString where = QDir::toNativeSeparators(path) + ": ";
+  QString why;
+  if (!driverAvailable(&why)) {
+    *error = where + why;
+    return nullptr;
+  }
+  // SQLite would replay a stale -wal left by a deleted project into the new file.
+  for (const char* suffix : {"-wal", "-shm"})
+    if (QFileInfo::exists(path + QLatin1String(suffix)) && !QFileInfo::exists(path)) {
+      *error = where + QStringLiteral("a leftover %1 lies beside it; move it away first").arg(QFileInfo(path + QLatin1String(suffix)).fileName());
+      return nullptr;
+    }
   // NewOnly creates the file exclusively: an existing file is never touched.
   {
     QFile f(path);
@@ -211,7 +229,6 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::create(const QString& path, QS
     }
   }
   std::unique_ptr<ProjectDatabase> p(new ProjectDatabase(path));
-  QString why;
   bool ok;
   {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
@@ -250,7 +267,7 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString& path, QStr
     return nullptr;
   }
   QString why;
-  if (!inspectHeader(path, &why)) {
+  if (!inspectHeader(path, &why) || !driverAvailable(&why)) {
     *error = where + why;
     return nullptr;
   }

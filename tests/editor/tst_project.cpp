@@ -149,6 +149,12 @@ class TestProject : public QObject {
     QVERIFY(!ProjectDatabase::create(path, &error));
     QVERIFY2(error.contains(path) && error.contains("already exists"), qPrintable(error));
     QCOMPARE(fileBytes(path), before);
+    // Nor next to a stale WAL, which SQLite would replay into the new file.
+    const QString stale = dir.filePath("stale.mmproj");
+    QVERIFY(QFile::copy(testData("bandai_kick_40.bvh"), stale + "-wal"));
+    QVERIFY(!ProjectDatabase::create(stale, &error));
+    QVERIFY2(error.contains("leftover stale.mmproj-wal"), qPrintable(error));
+    QVERIFY(!QFile::exists(stale));
 
     const QStringList files = {testData("bandai_kick_40.bvh"), testData("bandai_wave_tabs.bvh"), testData("asf/tiny.amc")};
     std::vector<int> ids;
