@@ -224,7 +224,18 @@ class TestProject : public QObject {
     QVERIFY(!p->setStatus(999, QueueStatus::Done, &error));
     QVERIFY2(error.contains(path) && error.contains("999"), qPrintable(error));
 
+    // A second instance (its own connection) sees every committed change at once.
+    {
+      std::unique_ptr<ProjectDatabase> reader = ProjectDatabase::open(path, &error);
+      QVERIFY2(reader, qPrintable(error));
+      QCOMPARE(reader->status(ids[0]), QueueStatus::Done);
+      QVERIFY(reader->loadArtifacts(ids[0]) == artifacts);
+    }
+    QCOMPARE(p->takes().size(), size_t(3));  // the first connection still works
+
     p.reset();
+    QCOMPARE(int(fileBytes(path).at(18)), 2);  // file format 2: WAL journal
+    QVERIFY(!QFile::exists(path + "-wal"));     // checkpointed and removed on close
     p = ProjectDatabase::open(path, &error);
     QVERIFY2(p, qPrintable(error));
     QCOMPARE(p->takes().size(), size_t(3));
