@@ -1,5 +1,8 @@
 #include "editor/projectdatabase.h"
 
+#include "editor/projectschema.h"
+#include "editor/sqltransaction.h"
+
 #include "io/clipblob.h"
 #include "io/motionfile.h"
 #include "motion/clip.h"
@@ -23,139 +26,6 @@ namespace mm::editor {
 namespace {
 
 QAtomicInt gConnectionCounter;
-
-// The schema of version 1. A later version adds a migrateStep case instead
-// of editing these statements, so that old files upgrade step by step.
-const char* const kSchemaV1[] = {
-    "CREATE TABLE schema_version (version INTEGER NOT NULL)",
-    "CREATE TABLE takes ("
-    " id INTEGER PRIMARY KEY,"
-    " source_path TEXT NOT NULL UNIQUE,"
-    " sha256 TEXT NOT NULL,"
-    " format TEXT NOT NULL,"
-    " frames INTEGER NOT NULL,"
-    " fps REAL NOT NULL,"
-    " status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started', 'in_progress', 'done')),"
-    " queue_position INTEGER NOT NULL,"
-    " next_artifact_id INTEGER NOT NULL DEFAULT 1)",
-    // The edited clip: io/clipblob header plus 256-frame chunks.
-    "CREATE TABLE clip_headers ("
-    " take_id INTEGER PRIMARY KEY REFERENCES takes(id) ON DELETE CASCADE,"
-    " frames INTEGER NOT NULL,"
-    " header BLOB NOT NULL)",
-    "CREATE TABLE clip_chunks ("
-    " take_id INTEGER NOT NULL REFERENCES takes(id) ON DELETE CASCADE,"
-    " chunk INTEGER NOT NULL,"
-    " data BLOB NOT NULL,"
-    " PRIMARY KEY (take_id, chunk)) WITHOUT ROWID",
-    "CREATE TABLE artifacts ("
-    " take_id INTEGER NOT NULL REFERENCES takes(id) ON DELETE CASCADE,"
-    " id INTEGER NOT NULL,"
-    " type TEXT NOT NULL,"
-    " start_frame INTEGER NOT NULL,"
-    " end_frame INTEGER NOT NULL,"
-    " part_mask INTEGER NOT NULL,"
-    " severity REAL NOT NULL,"
-    " origin TEXT NOT NULL,"
-    " decision TEXT NOT NULL,"
-    " PRIMARY KEY (take_id, id)) WITHOUT ROWID",
-    // Labels as runs (QualityLabels::runs()) plus the frame count they cover.
-    "CREATE TABLE label_sets ("
-    " take_id INTEGER PRIMARY KEY REFERENCES takes(id) ON DELETE CASCADE,"
-    " frames INTEGER NOT NULL)",
-    "CREATE TABLE label_runs ("
-    " take_id INTEGER NOT NULL REFERENCES takes(id) ON DELETE CASCADE,"
-    " part TEXT NOT NULL,"
-    " start_frame INTEGER NOT NULL,"
-    " end_frame INTEGER NOT NULL,"
-    " label TEXT NOT NULL,"
-    " type TEXT)",
-    "CREATE INDEX label_runs_take ON label_runs (take_id)",
-};
-
-// Upgrades the schema from `from` to from + 1 inside the caller's
-// transaction. One case per version step; none yet (version 1 is the first).
-bool migrateStep(QSqlDatabase& db, int from, QString* error) {
-  (void)db;
-  switch (from) {
-    default: *error = QStringLiteral("no migration from schema version %1").arg(from); return false;
-  }
-}
-
-quint32 bigEndian32(const QByteArray& b, int at) {
-  return (quint32(quint8(b[at])) << 24) | (quint32(quint8(b[at + 1])) << 16) | (quint32(quint8(b[at + 2])) << 8) |
-         quint32(quint8(b[at + 3]));
-}
-
-// Checks the file's first bytes before SQLite sees it, so that a foreign or
-// truncated file is refused without any chance of being written to.
-bool inspectHeader(const QString& path, QString* why) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) {
-    *why = QStringLiteral("cannot be opened for reading: %1").arg(f.errorString());
-    return false;
-  }
-  const QByteArray h = f.read(100);
-  if (h.size() < 100 || !h.startsWith(QByteArray("SQLite format 3\0", 16))) {
-    *why = QStringLiteral("not a MotionMender project (not an SQLite database)");
-    return false;
-  }
-  if (bigEndian32(h, 68) != static_cast<quint32>(ProjectDatabase::kApplicationId)) {
-    *why = QStringLiteral("an SQLite database, but not a MotionMender project (no project application id)");
-    return false;
-  }
-  // The in-header page count is valid when "version-valid-for" equals the
-  // change counter. With a WAL beside the file, newer pages may live there.
-  qint64 pageSize = (quint8(h[16]) << 8) | quint8(h[17]);
-  if (pageSize == 1) pageSize = 65536;
-  const quint32 pages = bigEndian32(h, 28);
-  const QFileInfo wal(path + QStringLiteral("-wal"));
-  if (bigEndian32(h, 92) == bigEndian32(h, 24) && pages > 0 && !(wal.exists() && wal.size() > 0) &&
-      f.size() < pageSize * pages) {
-    *why = QStringLiteral("truncated or damaged (%1 bytes, the database header says %2)")
-               .arg(f.size())
-               .arg(pageSize * pages);
-    return false;
-  }
-  return true;
-}
-
-bool exec(QSqlQuery& q, QString* error) {
-  if (q.exec()) return true;
-  if (error) *error = q.lastError().text();
-  return false;
-}
-
-bool exec(QSqlDatabase& db, const QString& sql, QString* error) {
-  QSqlQuery q(db);
-  if (q.exec(sql)) return true;
-  if (error) *error = q.lastError().text() + QStringLiteral(" (") + sql.left(60) + QStringLiteral(")");
-  return false;
-}
-
-// Rolls back unless committed: every write is one transaction, all or nothing.
-class Transaction {
- public:
-  explicit Transaction(QSqlDatabase db) : mDb(std::move(db)) { mOpen = mDb.transaction(); }
-  ~Transaction() {
-    if (mOpen) mDb.rollback();
-  }
-  bool ok(QString* error) const {
-    if (!mOpen && error) *error = QStringLiteral("cannot start a transaction: ") + mDb.lastError().text();
-    return mOpen;
-  }
-  bool commit(QString* error) {
-    mOpen = false;
-    if (mDb.commit()) return true;
-    if (error) *error = QStringLiteral("cannot commit: ") + mDb.lastError().text();
-    mDb.rollback();
-    return false;
-  }
-
- private:
-  QSqlDatabase mDb;
-  bool mOpen = false;
-};
 
 QString newConnectionName() {
   return QStringLiteral("mm-project-%1").arg(gConnectionCounter.fetchAndAddRelaxed(1));
@@ -236,16 +106,16 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::create(const QString& path, QS
     ok = db.open();
     if (!ok) why = db.lastError().text();
     // The application id and WAL mode are set outside the transaction (SQLite requires it for WAL).
-    ok = ok && exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), &why) &&
-         exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &why) &&
-         exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why) &&
-         exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &why);
+    ok = ok && sqlExec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), &why) &&
+         sqlExec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &why) &&
+         sqlExec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why) &&
+         sqlExec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &why);
     if (ok) {
-      Transaction t(db);
+      SqlTransaction t(db);
       ok = t.ok(&why);
-      for (const char* sql : kSchemaV1) ok = ok && exec(db, QString::fromLatin1(sql), &why);
-      ok = ok && exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(kSchemaVersion), &why) &&
-           exec(db, QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), &why) && t.commit(&why);
+      for (const char* sql : projectSchemaStatements()) ok = ok && sqlExec(db, QString::fromLatin1(sql), &why);
+      ok = ok && sqlExec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(kSchemaVersion), &why) &&
+           sqlExec(db, QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), &why) && t.commit(&why);
     }
   }
   if (!ok) {
@@ -267,7 +137,7 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString& path, QStr
     return nullptr;
   }
   QString why;
-  if (!inspectHeader(path, &why) || !driverAvailable(&why)) {
+  if (!inspectProjectFileHeader(path, &why) || !driverAvailable(&why)) {
     *error = where + why;
     return nullptr;
   }
@@ -324,15 +194,15 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString& path, QStr
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     ok = db.open();
     if (!ok) why = db.lastError().text();
-    ok = ok && exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &why) &&
-         exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why) &&
-         exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &why);
+    ok = ok && sqlExec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &why) &&
+         sqlExec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why) &&
+         sqlExec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &why);
     // Each step in its own transaction: a crash leaves a consistent older version.
     for (int v = version; ok && v < kSchemaVersion; ++v) {
-      Transaction t(db);
-      ok = t.ok(&why) && migrateStep(db, v, &why) &&
-           exec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), &why) &&
-           exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), &why) && t.commit(&why);
+      SqlTransaction t(db);
+      ok = t.ok(&why) && migrateProjectSchema(db, v, &why) &&
+           sqlExec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), &why) &&
+           sqlExec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), &why) && t.commit(&why);
     }
   }
   if (!ok) {
@@ -346,7 +216,7 @@ bool ProjectDatabase::takeExists(int takeId, QString* error) const {
   QSqlQuery q(db());
   q.prepare(QStringLiteral("SELECT 1 FROM takes WHERE id = ?"));
   q.addBindValue(takeId);
-  if (exec(q, error) && q.next()) return true;
+  if (sqlExec(q, error) && q.next()) return true;
   if (error) *error = fail(QStringLiteral("no take %1 in the project").arg(takeId));
   return false;
 }
@@ -358,7 +228,7 @@ int ProjectDatabase::addTake(const QString& sourcePath, QString* error) {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT id FROM takes WHERE source_path = ?"));
     q.addBindValue(abs);
-    if (exec(q, error) && q.next()) {
+    if (sqlExec(q, error) && q.next()) {
       if (error) *error = QDir::toNativeSeparators(abs) + QStringLiteral(": already in the project as take %1").arg(q.value(0).toInt());
       return 0;
     }
@@ -376,7 +246,7 @@ int ProjectDatabase::addTake(const QString& sourcePath, QString* error) {
     return 0;
   }
   QString why;
-  Transaction t(db());
+  SqlTransaction t(db());
   QSqlQuery q(db());
   q.prepare(QStringLiteral(
       "INSERT INTO takes (source_path, sha256, format, frames, fps, status, queue_position)"
@@ -386,7 +256,7 @@ int ProjectDatabase::addTake(const QString& sourcePath, QString* error) {
   q.addBindValue(QString::fromLatin1(formatName(formatFromPath(nativePath))));
   q.addBindValue(loaded.clip->frameCount());
   q.addBindValue(loaded.clip->fps());
-  if (!t.ok(&why) || !exec(q, &why)) {
+  if (!t.ok(&why) || !sqlExec(q, &why)) {
     if (error) *error = fail(QStringLiteral("cannot add %1: %2").arg(QDir::toNativeSeparators(abs), why));
     return 0;
   }
@@ -440,7 +310,7 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
   const QByteArray header(headerBlob.data(), static_cast<int>(headerBlob.size()));
   QString why;
   QSqlDatabase d = db();
-  Transaction t(d);
+  SqlTransaction t(d);
   if (!t.ok(&why)) {
     if (error) *error = fail(why);
     return false;
@@ -448,7 +318,7 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
   QSqlQuery q(d);
   q.prepare(QStringLiteral("SELECT header FROM clip_headers WHERE take_id = ?"));
   q.addBindValue(takeId);
-  if (!exec(q, &why)) {
+  if (!sqlExec(q, &why)) {
     if (error) *error = fail(why);
     return false;
   }
@@ -463,7 +333,7 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
     QSqlQuery del(d);
     del.prepare(QStringLiteral("DELETE FROM clip_chunks WHERE take_id = ?"));
     del.addBindValue(takeId);
-    if (!exec(del, &why)) {
+    if (!sqlExec(del, &why)) {
       if (error) *error = fail(why);
       return false;
     }
@@ -480,7 +350,7 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
     put.bindValue(0, takeId);
     put.bindValue(1, c);
     put.bindValue(2, QByteArray(blob.data(), static_cast<int>(blob.size())));
-    if (!exec(put, &why)) {
+    if (!sqlExec(put, &why)) {
       if (error) *error = fail(QStringLiteral("cannot store clip chunk %1 of take %2: %3").arg(c).arg(takeId).arg(why));
       return false;
     }
@@ -490,7 +360,7 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
   head.addBindValue(takeId);
   head.addBindValue(frames);
   head.addBindValue(header);
-  if (!exec(head, &why) || !t.commit(&why)) {
+  if (!sqlExec(head, &why) || !t.commit(&why)) {
     if (error) *error = fail(why);
     return false;
   }
@@ -509,11 +379,11 @@ bool ProjectDatabase::loadClip(int takeId, Clip* clip, QString* error) const {
   if (error) error->clear();
   QString why;
   // One read transaction: header and chunks come from the same snapshot.
-  Transaction t(db());
+  SqlTransaction t(db());
   QSqlQuery q(db());
   q.prepare(QStringLiteral("SELECT header FROM clip_headers WHERE take_id = ?"));
   q.addBindValue(takeId);
-  if (!t.ok(&why) || !exec(q, &why)) {
+  if (!t.ok(&why) || !sqlExec(q, &why)) {
     if (error) *error = fail(why);
     return false;
   }
@@ -526,7 +396,7 @@ bool ProjectDatabase::loadClip(int takeId, Clip* clip, QString* error) const {
   QSqlQuery c(db());
   c.prepare(QStringLiteral("SELECT chunk, data FROM clip_chunks WHERE take_id = ? ORDER BY chunk"));
   c.addBindValue(takeId);
-  if (ok && !exec(c, &why)) {
+  if (ok && !sqlExec(c, &why)) {
     if (error) *error = fail(why);
     return false;
   }
@@ -554,11 +424,11 @@ bool ProjectDatabase::saveArtifacts(int takeId, const std::vector<Artifact>& art
   if (!takeExists(takeId, error)) return false;
   QString why;
   QSqlDatabase d = db();
-  Transaction t(d);
+  SqlTransaction t(d);
   QSqlQuery del(d);
   del.prepare(QStringLiteral("DELETE FROM artifacts WHERE take_id = ?"));
   del.addBindValue(takeId);
-  bool ok = t.ok(&why) && exec(del, &why);
+  bool ok = t.ok(&why) && sqlExec(del, &why);
   QSqlQuery put(d);
   put.prepare(QStringLiteral(
       "INSERT INTO artifacts (take_id, id, type, start_frame, end_frame, part_mask, severity, origin, decision)"
@@ -575,7 +445,7 @@ bool ProjectDatabase::saveArtifacts(int takeId, const std::vector<Artifact>& art
     put.bindValue(6, a.severity);
     put.bindValue(7, QString::fromLatin1(originName(a.origin)));
     put.bindValue(8, QString::fromLatin1(decisionName(a.decision)));
-    ok = exec(put, &why);
+    ok = sqlExec(put, &why);
     if (!ok) why = QStringLiteral("artifact %1: %2").arg(a.id).arg(why);
     maxId = std::max(maxId, a.id);
   }
@@ -583,7 +453,7 @@ bool ProjectDatabase::saveArtifacts(int takeId, const std::vector<Artifact>& art
   next.prepare(QStringLiteral("UPDATE takes SET next_artifact_id = MAX(next_artifact_id, ?) WHERE id = ?"));
   next.addBindValue(maxId + 1);
   next.addBindValue(takeId);
-  ok = ok && exec(next, &why) && t.commit(&why);
+  ok = ok && sqlExec(next, &why) && t.commit(&why);
   if (!ok && error) *error = fail(QStringLiteral("cannot save the artifacts of take %1: %2").arg(takeId).arg(why));
   return ok;
 }
@@ -596,7 +466,7 @@ std::vector<Artifact> ProjectDatabase::loadArtifacts(int takeId, QString* error)
       " WHERE take_id = ? ORDER BY id"));
   q.addBindValue(takeId);
   QString why;
-  if (!exec(q, &why)) {
+  if (!sqlExec(q, &why)) {
     if (error) *error = fail(why);
     return {};
   }
@@ -630,11 +500,11 @@ int ProjectDatabase::allocateArtifactId(int takeId, QString* error) {
   if (!takeExists(takeId, error)) return 0;
   QString why;
   QSqlDatabase d = db();
-  Transaction t(d);
+  SqlTransaction t(d);
   QSqlQuery q(d);
   q.prepare(QStringLiteral("SELECT next_artifact_id FROM takes WHERE id = ?"));
   q.addBindValue(takeId);
-  if (!t.ok(&why) || !exec(q, &why) || !q.next()) {
+  if (!t.ok(&why) || !sqlExec(q, &why) || !q.next()) {
     if (error) *error = fail(why);
     return 0;
   }
@@ -644,7 +514,7 @@ int ProjectDatabase::allocateArtifactId(int takeId, QString* error) {
   up.prepare(QStringLiteral("UPDATE takes SET next_artifact_id = ? WHERE id = ?"));
   up.addBindValue(id + 1);
   up.addBindValue(takeId);
-  if (!exec(up, &why) || !t.commit(&why)) {
+  if (!sqlExec(up, &why) || !t.commit(&why)) {
     if (error) *error = fail(why);
     return 0;
   }
@@ -655,19 +525,19 @@ bool ProjectDatabase::saveLabels(int takeId, const QualityLabels& labels, QStrin
   if (!takeExists(takeId, error)) return false;
   QString why;
   QSqlDatabase d = db();
-  Transaction t(d);
+  SqlTransaction t(d);
   bool ok = t.ok(&why);
   for (const char* table : {"label_runs", "label_sets"}) {
     QSqlQuery del(d);
     del.prepare(QStringLiteral("DELETE FROM %1 WHERE take_id = ?").arg(QLatin1String(table)));
     del.addBindValue(takeId);
-    ok = ok && exec(del, &why);
+    ok = ok && sqlExec(del, &why);
   }
   QSqlQuery set(d);
   set.prepare(QStringLiteral("INSERT INTO label_sets (take_id, frames) VALUES (?, ?)"));
   set.addBindValue(takeId);
   set.addBindValue(labels.frameCount());
-  ok = ok && exec(set, &why);
+  ok = ok && sqlExec(set, &why);
   QSqlQuery put(d);
   put.prepare(QStringLiteral(
       "INSERT INTO label_runs (take_id, part, start_frame, end_frame, label, type) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -679,7 +549,7 @@ bool ProjectDatabase::saveLabels(int takeId, const QualityLabels& labels, QStrin
     put.bindValue(3, r.end);
     put.bindValue(4, QString::fromLatin1(qualityLabelName(r.label)));
     put.bindValue(5, r.type ? QVariant(QString::fromLatin1(artifactTypeName(*r.type))) : QVariant());
-    ok = exec(put, &why);
+    ok = sqlExec(put, &why);
   }
   ok = ok && t.commit(&why);
   if (!ok && error) *error = fail(QStringLiteral("cannot save the labels of take %1: %2").arg(takeId).arg(why));
@@ -701,7 +571,7 @@ bool ProjectDatabase::loadLabels(int takeId, QualityLabels* labels, QString* err
   q.prepare(QStringLiteral("SELECT part, start_frame, end_frame, label, type FROM label_runs WHERE take_id = ?"));
   q.addBindValue(takeId);
   QString why;
-  if (!exec(q, &why)) {
+  if (!sqlExec(q, &why)) {
     if (error) *error = fail(why);
     return false;
   }
@@ -730,12 +600,12 @@ bool ProjectDatabase::loadLabels(int takeId, QualityLabels* labels, QString* err
 bool ProjectDatabase::setStatus(int takeId, QueueStatus status, QString* error) {
   if (!takeExists(takeId, error)) return false;
   QString why;
-  Transaction t(db());
+  SqlTransaction t(db());
   QSqlQuery q(db());
   q.prepare(QStringLiteral("UPDATE takes SET status = ? WHERE id = ?"));
   q.addBindValue(QString::fromLatin1(queueStatusName(status)));
   q.addBindValue(takeId);
-  if (!t.ok(&why) || !exec(q, &why) || !t.commit(&why)) {
+  if (!t.ok(&why) || !sqlExec(q, &why) || !t.commit(&why)) {
     if (error) *error = fail(why);
     return false;
   }

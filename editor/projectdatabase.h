@@ -19,6 +19,7 @@
 // arguments (may be null); no exceptions.
 
 #include "editor/artifact.h"
+#include "editor/projectschema.h"
 
 #include <QString>
 
@@ -70,9 +71,9 @@ class ProjectDatabase {
  public:
   // Version of the schema this build writes. Older files are migrated on
   // open (one step per version, each in a transaction); newer are refused.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = kProjectSchemaVersion;
   // PRAGMA application_id of a project file: "MMPJ".
-  static constexpr int kApplicationId = 0x4D4D504A;
+  static constexpr int kApplicationId = kProjectApplicationId;
 
   // Creates a new, empty project. Refuses to overwrite anything at `path`.
   // Null with `error` on failure (nothing is left behind then).
