@@ -1,7 +1,8 @@
 #include "editor/document.h"
 
-#include "io/motionfile.h"
 #include "motion/clip.h"
+#include "motion/quality/qualityreport.h"
+#include "tasks/loadtake.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,30 +18,50 @@ Document::Document(QObject* parent) : QObject(parent), mUndoStack(new QUndoStack
 Document::~Document() = default;
 
 bool Document::load(const QString& path, QString* error) {
+  tasks::LoadedTake take;
+  std::string message;
   // Readers take the path in the local 8-bit encoding, as fopen does.
-  LoadResult result = loadMotion(QFile::encodeName(path).toStdString());
-  if (!result.ok()) {
-    if (error) *error = QString::fromStdString(result.error.toString());
+  if (!tasks::loadTake(QFile::encodeName(path).toStdString(), &take, &message)) {
+    if (error) *error = QString::fromStdString(message);
     return false;
   }
   QStringList warnings;
-  for (const std::string& w : result.warnings) warnings << QString::fromStdString(w);
-  replaceClip(std::move(*result.clip), QFileInfo(path).absoluteFilePath(), std::move(warnings));
+  for (const std::string& w : take.warnings) warnings << QString::fromStdString(w);
+  Clip original = take.clip;
+  replaceClip(std::move(take.clip), std::move(original), QFileInfo(path).absoluteFilePath(), std::move(warnings));
   return true;
 }
 
-void Document::setClip(Clip clip, const QString& path) { replaceClip(std::move(clip), path, {}); }
+void Document::setClip(Clip clip, const QString& path) {
+  Clip original = clip;
+  replaceClip(std::move(clip), std::move(original), path, {});
+}
 
-void Document::replaceClip(Clip clip, const QString& path, QStringList warnings) {
+void Document::setClip(Clip clip, Clip original, const QString& path) {
+  replaceClip(std::move(clip), std::move(original), path, {});
+}
+
+void Document::replaceClip(Clip clip, Clip original, const QString& path, QStringList warnings) {
   mClip = std::make_unique<Clip>(std::move(clip));
+  mOriginal = std::make_unique<Clip>(std::move(original));
+  mParts = BodyPartMap::detect(mClip->skeleton());
   mFilePath = path;
   // Set before clipChanged so that its receivers see the new file's warnings.
   mLoadWarnings = std::move(warnings);
+  mReport.reset();
+  mArtifacts.clear();
+  mNextArtifactId = 1;
+  mProposals.clear();
+  mLabels = QualityLabels(mClip->frameCount());
+  mSelection = Selection{};
+  mReviewed = 0;
+  ++mRevision;
   // Commands hold references into the old clip; they cannot apply to a new one.
   mUndoStack->clear();
   const bool frameMoved = mCurrentFrame != 0;
   mCurrentFrame = 0;
   Q_EMIT clipChanged();
+  Q_EMIT artifactsReset();
   if (frameMoved) Q_EMIT currentFrameChanged(mCurrentFrame);
 }
 
@@ -48,6 +69,8 @@ const Clip& Document::clip() const {
   static const Clip empty;
   return mClip ? *mClip : empty;
 }
+
+const Clip& Document::original() const { return mOriginal ? *mOriginal : clip(); }
 
 int Document::frameCount() const { return mClip ? mClip->frameCount() : 0; }
 
@@ -59,6 +82,185 @@ void Document::setCurrentFrame(int frame) {
   if (frame == mCurrentFrame) return;
   mCurrentFrame = frame;
   Q_EMIT currentFrameChanged(mCurrentFrame);
+}
+
+void Document::setReport(std::shared_ptr<const QualityReport> report) {
+  mReport = std::move(report);
+  std::vector<Artifact> previous = std::move(mArtifacts);
+  mArtifacts.clear();
+  std::vector<bool> carried(previous.size(), false);
+  if (mReport) {
+    for (const ArtifactSpan& s : mReport->artifacts()) {
+      Artifact a;
+      a.type = s.type;
+      a.start = s.start;
+      a.end = s.end;
+      a.partMask = s.partMask;
+      a.severity = s.severity;
+      // A decided artifact in the same place keeps its decision and id.
+      bool matched = false;
+      for (size_t i = 0; i < previous.size() && !matched; ++i) {
+        const Artifact& p = previous[i];
+        if (carried[i] || p.origin != ArtifactOrigin::Detected || p.decision == Decision::Pending || !p.matches(a))
+          continue;
+        a.id = p.id;
+        a.decision = p.decision;
+        if (p.decision == Decision::Edited) {  // the user's span wins over the detector's
+          a.start = p.start;
+          a.end = p.end;
+          a.partMask = p.partMask;
+        }
+        carried[i] = matched = true;
+      }
+      if (!matched) {
+        // A pending artifact at the same place keeps its id (and proposal).
+        for (size_t i = 0; i < previous.size() && !matched; ++i)
+          if (!carried[i] && previous[i].origin == ArtifactOrigin::Detected && previous[i].matches(a) &&
+              previous[i].start == a.start && previous[i].end == a.end && previous[i].partMask == a.partMask) {
+            a.id = previous[i].id;
+            carried[i] = matched = true;
+          }
+      }
+      if (!matched) a.id = mNextArtifactId++;
+      mArtifacts.push_back(a);
+    }
+  }
+  // Decided artifacts the analysis no longer reports (a fix was accepted, so
+  // the artifact is gone) and everything the user added stay in the list.
+  for (size_t i = 0; i < previous.size(); ++i)
+    if (!carried[i] && (previous[i].origin == ArtifactOrigin::User || previous[i].decision != Decision::Pending))
+      mArtifacts.push_back(previous[i]);
+  std::stable_sort(mArtifacts.begin(), mArtifacts.end(),
+                   [](const Artifact& a, const Artifact& b) { return a.start < b.start; });
+  for (auto it = mProposals.begin(); it != mProposals.end();)
+    it = (it->first != 0 && artifactIndex(it->first) < 0) ? mProposals.erase(it) : std::next(it);
+  if (mReviewed && artifactIndex(mReviewed) < 0) mReviewed = 0;
+  Q_EMIT reportChanged();
+  Q_EMIT artifactsReset();
+}
+
+const Artifact* Document::artifact(int id) const {
+  const int i = artifactIndex(id);
+  return i < 0 ? nullptr : &mArtifacts[static_cast<size_t>(i)];
+}
+
+int Document::artifactIndex(int id) const {
+  for (size_t i = 0; i < mArtifacts.size(); ++i)
+    if (mArtifacts[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int Document::nextPending(int frame, bool forward) const {
+  const Artifact* best = nullptr;
+  const Artifact* wrap = nullptr;
+  for (const Artifact& a : mArtifacts) {
+    if (a.decision != Decision::Pending) continue;
+    if (forward) {
+      if (a.start > frame && (!best || a.start < best->start)) best = &a;
+      if (!wrap || a.start < wrap->start) wrap = &a;
+    } else {
+      if (a.start < frame && (!best || a.start > best->start)) best = &a;
+      if (!wrap || a.start > wrap->start) wrap = &a;
+    }
+  }
+  if (!best) best = wrap;
+  return best ? best->id : 0;
+}
+
+const Proposal* Document::proposal(int artifactId) const {
+  auto it = mProposals.find(artifactId);
+  return it == mProposals.end() ? nullptr : &it->second;
+}
+
+void Document::setSelection(const Selection& selection) {
+  Selection s = selection;
+  s.frames.start = std::clamp(s.frames.start, 0, frameCount());
+  s.frames.end = std::clamp(s.frames.end, s.frames.start, frameCount());
+  s.partMask &= 0x1F;
+  if (s == mSelection) return;
+  mSelection = s;
+  Q_EMIT selectionChanged();
+}
+
+void Document::setReviewedArtifact(int id) {
+  if (id == mReviewed) return;
+  mReviewed = id;
+  Q_EMIT reviewedArtifactChanged(id);
+}
+
+void Document::applyPatch(const Patch& patch, bool revert) {
+  if (!mClip || patch.empty()) return;
+  if (revert)
+    patch.revert(*mClip);
+  else
+    patch.apply(*mClip);
+  ++mRevision;
+  const FrameRange changed = patch.bounds();
+  std::vector<int> stale;
+  for (const auto& [id, p] : mProposals) {
+    const FrameRange r = p.patch.bounds();
+    if (r.start < changed.end && changed.start < r.end) stale.push_back(id);
+  }
+  for (int id : stale) clearProposal(id);
+  for (const PatchBlock& b : patch.blocks()) Q_EMIT motionChanged(b.start, b.end, QVector<int>(b.joints.begin(), b.joints.end()));
+}
+
+void Document::putArtifact(const Artifact& artifact, int index) {
+  const int at = artifactIndex(artifact.id);
+  if (at >= 0) {
+    mArtifacts[static_cast<size_t>(at)] = artifact;
+  } else {
+    if (index < 0 || index > static_cast<int>(mArtifacts.size())) index = static_cast<int>(mArtifacts.size());
+    mArtifacts.insert(mArtifacts.begin() + index, artifact);
+    mNextArtifactId = std::max(mNextArtifactId, artifact.id + 1);
+  }
+  Q_EMIT artifactChanged(artifact.id);
+}
+
+void Document::removeArtifact(int id) {
+  const int at = artifactIndex(id);
+  if (at < 0) return;
+  mArtifacts.erase(mArtifacts.begin() + at);
+  if (mProposals.erase(id)) Q_EMIT proposalChanged(id);
+  if (mReviewed == id) setReviewedArtifact(0);
+  Q_EMIT artifactRemoved(id);
+}
+
+void Document::setArtifacts(std::vector<Artifact> artifacts, int nextId) {
+  mArtifacts = std::move(artifacts);
+  mNextArtifactId = nextId;
+  for (const Artifact& a : mArtifacts) mNextArtifactId = std::max(mNextArtifactId, a.id + 1);
+  mProposals.clear();
+  mReviewed = 0;
+  Q_EMIT artifactsReset();
+}
+
+void Document::setProposal(Proposal proposal) {
+  const int id = proposal.artifactId;
+  mProposals[id] = std::move(proposal);
+  Q_EMIT proposalChanged(id);
+}
+
+void Document::clearProposal(int artifactId) {
+  if (mProposals.erase(artifactId)) Q_EMIT proposalChanged(artifactId);
+}
+
+void Document::writeLabels(const std::vector<LabelCell>& cells) {
+  if (cells.empty()) return;
+  int lo = frameCount(), hi = 0;
+  for (const LabelCell& c : cells) {
+    if (c.frame < 0 || c.frame >= mLabels.frameCount()) continue;
+    mLabels.set(c.frame, c.part, c.label,
+                c.type == QualityLabels::kNoType ? std::nullopt : std::optional<ArtifactType>(static_cast<ArtifactType>(c.type)));
+    lo = std::min(lo, c.frame);
+    hi = std::max(hi, c.frame + 1);
+  }
+  if (lo < hi) Q_EMIT labelsChanged(lo, hi);
+}
+
+void Document::setLabels(QualityLabels labels) {
+  mLabels = std::move(labels);
+  Q_EMIT labelsChanged(0, mLabels.frameCount());
 }
 
 }  // namespace mm::editor

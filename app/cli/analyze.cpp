@@ -1,17 +1,57 @@
 // motionmender-cli analyze: the quality analysis of one clip (scores,
 // spans), and with --model the motion model's indicators beside it.
 #include "cli.h"
+#include "batch.h"
 #include "modelrun.h"
 
 #include "io/motionfile.h"
 #include "io/qualityio.h"
 #include "motion/bodyparts.h"
 #include "motion/quality/qualityanalyzer.h"
+#include "tasks/loadtake.h"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace mm::cli {
+namespace {
+
+// "-" is standard output; anything else a file written atomically.
+bool writeOutput(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  const SaveResult r = writeTextFile(path, text);
+  if (!r.ok) fail(kError, r.error.toString());
+  return r.ok;
+}
+
+// analyze DIR -o OUTDIR: one quality JSON per take (OUTDIR/<take>.quality.json).
+int analyzeFolder(const std::string& dir, Args& args, const QualityPreset& preset) {
+  BatchOptions batch;
+  if (const int c = takeBatchOptions(args, &batch); c != kOk) return c;
+  std::string outDir;
+  if (!(args.takeOption("-o", &outDir) || args.takeOption("--output", &outDir)) || outDir.empty())
+    return fail(kUsage, "usage: analyze DIR -o OUTDIR [--jobs N] [--shard I/N] [--preset P.json]");
+  std::vector<std::string> pos;
+  std::string error;
+  if (!args.positionals(&pos, &error)) return fail(kUsage, error);
+  batch.inDir = dir;
+  batch.outDir = outDir;
+  return runBatch(
+      batch, [](const std::string& rel) { return rel + ".quality.json"; },
+      [&](const std::string& in, const std::string& out) -> std::string {
+        tasks::LoadedTake take;
+        std::string message;
+        if (!tasks::loadTake(in, &take, &message)) return message;
+        const QualityReport report = analyzeQuality(take.clip, preset);
+        const SaveResult r = writeTextFile(out, qualityReportJson(report, in, take.clip.fps()));
+        return r.ok ? std::string() : r.error.toString();
+      });
+}
+
+}  // namespace
 
 int runAnalyze(Args args) {
   std::string jsonOut, csvOut, presetPath;
@@ -22,6 +62,24 @@ int runAnalyze(Args args) {
   const bool wantModel = args.takeFlag("--model");
   ModelArgs modelArgs;
   if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
+  {
+    Args probe = args;
+    std::vector<std::string> first;
+    std::string ignored;
+    probe.takeOption("-o", &ignored);
+    probe.takeOption("--jobs", &ignored);
+    probe.takeOption("--shard", &ignored);
+    if (probe.positionals(&first, &ignored) && first.size() == 1 && isDirectory(first[0])) {
+      QualityPreset preset;
+      if (hasPreset) {
+        IoError e;
+        if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
+      }
+      Args rest = args;
+      rest.shift();
+      return analyzeFolder(first[0], rest, preset);
+    }
+  }
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
@@ -34,9 +92,10 @@ int runAnalyze(Args args) {
     IoError e;
     if (!readQualityPreset(presetPath, &preset, &e)) return fail(kError, e.toString());
   }
-  LoadResult in = loadMotion(pos[0]);
-  if (!in.ok()) return fail(kError, in.error.toString());
-  const Clip& clip = *in.clip;
+  tasks::LoadedTake take;
+  if (!tasks::loadTake(pos[0], &take, &error)) return fail(kError, error);
+  for (const std::string& w : take.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
+  const Clip& clip = take.clip;
   const QualityReport report = analyzeQuality(clip, preset);
   ModelIndicators indicators;
   if (wantModel) {
@@ -44,15 +103,11 @@ int runAnalyze(Args args) {
     if (!model) return fail(kError, error);
     if (!modelIndicators(*model, modelArgs, clip, &indicators, &error)) return fail(kError, pos[0] + ": " + error);
   }
-  if (wantJson) {
-    const SaveResult r =
-        writeTextFile(jsonOut, qualityReportJson(report, pos[0], clip.fps(), wantModel ? &indicators : nullptr));
-    if (!r.ok) return fail(kError, r.error.toString());
-  }
-  if (wantCsv) {
-    const SaveResult r = writeTextFile(csvOut, qualityReportCsv(report));
-    if (!r.ok) return fail(kError, r.error.toString());
-  }
+  if (wantJson && !writeOutput(jsonOut, qualityReportJson(report, pos[0], clip.fps(), wantModel ? &indicators : nullptr)))
+    return kError;
+  if (wantCsv && !writeOutput(csvOut, qualityReportCsv(report))) return kError;
+  // With a report on standard output the summary would corrupt it.
+  if (jsonOut == "-" || csvOut == "-") return kOk;
   // Summary: counts per type and part, then the worst spans.
   std::printf("%s: %d frames at %g fps, %d flagged (%.2f%%)\n", pos[0].c_str(), clip.frameCount(), clip.fps(),
               report.flaggedFrameCount(), clip.frameCount() ? 100.0 * report.flaggedFrameCount() / clip.frameCount() : 0.0);
@@ -87,7 +142,9 @@ int runAnalyze(Args args) {
   std::sort(worst.begin(), worst.end(), [](const ArtifactSpan& a, const ArtifactSpan& b) {
     return a.severity * (a.end - a.start) > b.severity * (b.end - b.start);
   });
-  if (worst.size() > 10) worst.resize(10);
+  const size_t shown = std::min<size_t>(worst.size(), 10);
+  const size_t hidden = worst.size() - shown;
+  worst.resize(shown);
   for (const ArtifactSpan& a : worst) {
     std::string parts;
     for (BodyPart p : kAllBodyParts)
@@ -95,6 +152,9 @@ int runAnalyze(Args args) {
     std::printf("  %-14s frames %6d-%-6d (%.2f-%.2f s) %-32s severity %.2f\n", artifactTypeName(a.type), a.start, a.end,
                 a.start / clip.fps(), a.end / clip.fps(), parts.c_str(), a.severity);
   }
+  if (hidden > 0)
+    std::printf("  ... and %zu more spans, not shown (the %zu worst above; --json OUT lists them all)\n", hidden,
+                shown);
   return kOk;
 }
 
