@@ -249,7 +249,8 @@ std::string labelsJson(const std::vector<TakeLabels>& takes) {
     list.push_back(std::move(t));
   }
   j["takes"] = std::move(list);
-  return j.dump(1) + "\n";
+  // replace: a path that is not UTF-8 must not throw out of io/.
+  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string labelsCsv(const std::vector<TakeLabels>& takes) {

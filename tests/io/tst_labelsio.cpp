@@ -188,6 +188,23 @@ class TestLabelsIo : public QObject {
     QVERIFY(o.contains("parts") && !o.contains("labels"));
   }
 
+  // A path that is not UTF-8 (raw bytes from a file system) never throws:
+  // JSON replaces the bad bytes, NPZ keeps them as a bytes array.
+  void nonUtf8Path() {
+    TakeLabels t;
+    t.path = "/takes/\xff\xfe.bvh";
+    t.labels = QualityLabels(3);
+    const std::string json = labelsJson({t});
+    QVERIFY(json.find("/takes/") != std::string::npos);
+    if (!labelsNpzAvailable()) return;
+    QTemporaryDir dir;
+    const QString npz = dir.filePath("raw.npz");
+    QVERIFY(writeLabelsNpz(npz.toStdString(), {t}).ok);
+    const QString python = pythonWithNumpy();
+    if (python.isEmpty()) return;
+    QVERIFY(readNpz(python, npz)["path"].toObject()["dtype"].toString().startsWith("|S"));
+  }
+
   // A failed export names the file and leaves no file behind.
   void writeFailureNamesFile() {
     QTemporaryDir dir;
