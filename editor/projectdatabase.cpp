@@ -294,6 +294,29 @@ std::vector<ProjectTake> ProjectDatabase::takes() const {
   return out;
 }
 
+bool ProjectDatabase::moveTake(int takeId, int position, QString* error) {
+  if (!takeExists(takeId, error)) return false;
+  std::vector<int> order;
+  for (const ProjectTake& t : takes())
+    if (t.id != takeId) order.push_back(t.id);
+  position = std::clamp(position, 0, static_cast<int>(order.size()));
+  order.insert(order.begin() + position, takeId);
+  QString why;
+  QSqlDatabase d = db();
+  SqlTransaction t(d);
+  bool ok = t.ok(&why);
+  QSqlQuery q(d);
+  q.prepare(QStringLiteral("UPDATE takes SET queue_position = ? WHERE id = ?"));
+  for (size_t i = 0; ok && i < order.size(); ++i) {
+    q.bindValue(0, static_cast<int>(i));
+    q.bindValue(1, order[i]);
+    ok = sqlExec(q, &why);
+  }
+  ok = ok && t.commit(&why);
+  if (!ok && error) *error = fail(QStringLiteral("cannot move take %1: %2").arg(takeId).arg(why));
+  return ok;
+}
+
 std::optional<ProjectTake> ProjectDatabase::take(int takeId) const {
   QSqlQuery q(db());
   q.prepare(QStringLiteral("SELECT %1 FROM takes WHERE id = ?").arg(QLatin1String(kTakeColumns)));

@@ -95,6 +95,9 @@ class ProjectDatabase {
   int addTake(const QString& sourcePath, QString* error);
   // In queue order.
   std::vector<ProjectTake> takes() const;
+  // Moves a take to `position` (clamped to the queue) and renumbers the
+  // queue 0..n-1, in one transaction.
+  bool moveTake(int takeId, int position, QString* error);
   std::optional<ProjectTake> take(int takeId) const;
 
   // Stores the edited clip of a take. `dirtyFrameRanges` are the half-open

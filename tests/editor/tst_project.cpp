@@ -181,6 +181,15 @@ class TestProject : public QObject {
       QCOMPARE(takes[i].status, QueueStatus::NotStarted);
     }
 
+    // The queue can be reordered; positions stay 0..n-1.
+    QVERIFY2(p->moveTake(ids[2], 0, &error), qPrintable(error));
+    QVERIFY(p->moveTake(ids[0], 99, &error));  // clamped: to the end
+    std::vector<int> order;
+    for (const ProjectTake& t : p->takes()) order.push_back(t.id);
+    QCOMPARE(order, (std::vector<int>{ids[2], ids[1], ids[0]}));
+    QCOMPARE(p->takes().back().queuePosition, 2);
+    QVERIFY(p->moveTake(ids[0], 0, &error) && p->moveTake(ids[2], 2, &error));  // back to the file order
+
     // Edited clips: a whole save, then edits that rewrite only their chunks.
     Clip kick = loadClip(files[0]);
     kick.rotation(7, 3) = Eigen::Quaterniond(0.5, -0.5, 0.5, -0.5);
