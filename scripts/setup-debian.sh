@@ -10,6 +10,7 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-3d-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   libgl-dev libtorch-dev libopenblas0-pthread
   libassimp-dev
+  libqt6sql6-sqlite libzip-dev python3-numpy
   xvfb xauth libgl1-mesa-dri
 )
 missing=()

@@ -42,6 +42,10 @@ int runEvalRepair(const std::string& what, Args& args);
 int runBenchClean(Args& args);
 int runTrain(Args args);
 int runModel(Args args);
+// project create | info, labels export | import (project.cpp); without Qt they
+// fail with one line saying so.
+int runProject(Args args);
+int runLabels(Args args);
 int benchModel(Args& args);  // bench model
 int evalModel(Args& args);   // eval model
 

@@ -41,6 +41,14 @@ const char* kHelp =
     "                            train the motion model (every 10th clip held out)\n"
     "  model detect|clean|complete|inbetween IN [-o OUT] [--frames A:B] [--mask M] [--weights F] [--json OUT]\n"
     "                            the motion model on one clip (see 'model --help')\n"
+    "  project create P.mmproj TAKES...|DIR\n"
+    "                            a new project file with these takes (DIR: every readable motion file in it)\n"
+    "  project info P.mmproj [--json]\n"
+    "                            takes, queue status, artifacts by decision, labelled share\n"
+    "  labels export P.mmproj --format json|csv|npz -o OUT [--take N]\n"
+    "                            the project's quality labels for training (all takes, or take id N)\n"
+    "  labels import P.mmproj LABELS.json\n"
+    "                            labels from a JSON export (labelled cells replace the project's)\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
@@ -62,5 +70,7 @@ int main(int argc, char** argv) {
   if (command == "clean") return runClean(std::move(args));
   if (command == "complete") return runComplete(std::move(args));
   if (command == "inbetween") return runInbetween(std::move(args));
+  if (command == "project") return runProject(std::move(args));
+  if (command == "labels") return runLabels(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }
