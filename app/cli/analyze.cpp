@@ -2,6 +2,7 @@
 // spans), and with --model the motion model's indicators beside it.
 #include "cli.h"
 #include "batch.h"
+#include "projectrecord.h"
 #include "modelrun.h"
 
 #include "io/motionfile.h"
@@ -28,7 +29,7 @@ bool writeOutput(const std::string& path, const std::string& text) {
 }
 
 // analyze DIR -o OUTDIR: one quality JSON per take (OUTDIR/<take>.quality.json).
-int analyzeFolder(const std::string& dir, Args& args, const QualityPreset& preset) {
+int analyzeFolder(const std::string& dir, Args& args, const QualityPreset& preset, const std::string& project) {
   BatchOptions batch;
   if (const int c = takeBatchOptions(args, &batch); c != kOk) return c;
   std::string outDir;
@@ -46,6 +47,9 @@ int analyzeFolder(const std::string& dir, Args& args, const QualityPreset& prese
         std::string message;
         if (!tasks::loadTake(in, &take, &message)) return message;
         const QualityReport report = analyzeQuality(take.clip, preset);
+        if (!project.empty())
+          if (std::string e = recordInProject(project, in, report); !e.empty()) return e;
+        // Written last: its presence marks the take as done for a resumed run.
         const SaveResult r = writeTextFile(out, qualityReportJson(report, in, take.clip.fps()));
         return r.ok ? std::string() : r.error.toString();
       });
@@ -60,6 +64,8 @@ int runAnalyze(Args args) {
   const bool hasPreset = args.takeOption("--preset", &presetPath);
   // Opt-in: the model costs seconds where the analysis takes milliseconds.
   const bool wantModel = args.takeFlag("--model");
+  std::string project;
+  args.takeOption("--project", &project);
   ModelArgs modelArgs;
   if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   {
@@ -77,7 +83,7 @@ int runAnalyze(Args args) {
       }
       Args rest = args;
       rest.shift();
-      return analyzeFolder(first[0], rest, preset);
+      return analyzeFolder(first[0], rest, preset, project);
     }
   }
   std::vector<std::string> pos;
@@ -85,8 +91,8 @@ int runAnalyze(Args args) {
   if (!args.positionals(&pos, &error)) return fail(kUsage, error);
   if (pos.size() != 1)
     return fail(kUsage,
-                "usage: analyze IN [--json OUT] [--csv OUT] [--preset PRESET.json] [--model [--weights F] [--device D] "
-                "[--steps N]]");
+                "usage: analyze IN [--json OUT] [--csv OUT] [--preset PRESET.json] [--project P.mmproj] [--model [--weights F] "
+                "[--device D] [--steps N]] (or analyze DIR -o OUTDIR [--jobs N] [--shard I/N] [--project P.mmproj])");
   QualityPreset preset;
   if (hasPreset) {
     IoError e;
@@ -106,6 +112,8 @@ int runAnalyze(Args args) {
   if (wantJson && !writeOutput(jsonOut, qualityReportJson(report, pos[0], clip.fps(), wantModel ? &indicators : nullptr)))
     return kError;
   if (wantCsv && !writeOutput(csvOut, qualityReportCsv(report))) return kError;
+  if (!project.empty())
+    if (const std::string e = recordInProject(project, pos[0], report); !e.empty()) return fail(kError, e);
   // With a report on standard output the summary would corrupt it.
   if (jsonOut == "-" || csvOut == "-") return kOk;
   // Summary: counts per type and part, then the worst spans.

@@ -4,6 +4,7 @@
 // not touch keep their values.
 #include "cli.h"
 #include "batch.h"
+#include "projectrecord.h"
 #include "modelrun.h"
 
 #include "io/motionfile.h"
@@ -95,6 +96,7 @@ namespace {
 
 struct CleanRequest {
   std::string in, out, reportPath;  // reportPath empty: no report
+  std::string project;               // empty: no project
   std::string method;
   ModelArgs modelArgs;
   QualityPreset preset;
@@ -115,13 +117,16 @@ std::string cleanTake(const CleanRequest& req, std::string* log) {
   if (!job.methodLine.empty()) *log += job.methodLine + "\n";
   if (!job.ok()) return job.errorSource == tasks::ErrorSource::Model ? job.error : req.in + ": " + job.error;
   job.patch.apply(clip);
-  const SaveResult saved = saveMotion(clip, req.out);
-  if (!saved.ok) return saved.error.toString();
+  if (!req.project.empty())
+    if (std::string e = recordInProject(req.project, req.in, report, &clip, &job.results); !e.empty()) return e;
   if (!req.reportPath.empty()) {
     const SaveResult r = writeTextFile(
         req.reportPath, repairReportJson(job.results, req.in, req.out, clip.frameCount(), clip.fps(), job.used));
     if (!r.ok) return r.error.toString();
   }
+  // The output last: in a folder batch its presence marks the take as done.
+  const SaveResult saved = saveMotion(clip, req.out);
+  if (!saved.ok) return saved.error.toString();
   // Summary: per type, spans found and repaired.
   std::map<std::string, std::pair<int, int>> byType;
   int repaired = 0;
@@ -160,7 +165,8 @@ std::string cleanedName(const std::string& relative) {
 int runClean(Args args) {
   const char* usage =
       "usage: clean IN -o OUT [--method classic|auto|model] [--report REPORT.json] [--preset P.json] "
-      "[--weights F] [--device auto|cpu|cuda] [--steps N] [--seed S] (or clean DIR -o OUTDIR [--jobs N] [--shard I/N])";
+      "[--weights F] [--device auto|cpu|cuda] [--steps N] [--seed S] [--project P.mmproj] "
+      "(or clean DIR -o OUTDIR [--jobs N] [--shard I/N])";
   CleanRequest req;
   std::string presetPath;
   BatchOptions batch;
@@ -168,6 +174,7 @@ int runClean(Args args) {
   if (const int c = takeModelArgs(args, &req.modelArgs); c != kOk) return c;
   if (const int c = takeBatchOptions(args, &batch); c != kOk) return c;
   const bool wantReport = args.takeOption("--report", &req.reportPath);
+  args.takeOption("--project", &req.project);
   const bool hasPreset = args.takeOption("--preset", &presetPath);
   if (hasPreset) {
     IoError e;

@@ -16,6 +16,8 @@ using mm::test::runCli;
 
 namespace {
 
+constexpr int kPoppedJoint = 8;  // LowerArm_L in the Bandai rig
+
 // Three takes in two folders (BVH and ASF/AMC).
 void makeLibrary(const QString& dir) {
   QDir().mkpath(dir + QStringLiteral("/sub"));
@@ -36,6 +38,27 @@ QMap<QString, QByteArray> digests(const QString& dir) {
     out[QDir(dir).relativeFilePath(path)] = QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
   }
   return out;
+}
+
+// The kick with a 60-degree pop on the left forearm over frames 20-21: a
+// take with an artifact for the analysis to find.
+void writePoppedKick(const QString& path) {
+  QFile in(QStringLiteral(MM_TEST_DATA_DIR "/bandai_kick_40.bvh"));
+  QVERIFY(in.open(QIODevice::ReadOnly));
+  QStringList lines = QString::fromLatin1(in.readAll()).split(QLatin1Char('\n'));
+  int first = -1;
+  for (int i = 0; i < lines.size(); ++i)
+    if (lines[i].startsWith(QStringLiteral("Frame Time"))) first = i + 1;
+  QVERIFY(first > 0);
+  for (int f = 20; f <= 21; ++f) {
+    QStringList v = lines[first + f].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const int column = 6 * kPoppedJoint + 3;  // the joint's first rotation channel
+    v[column] = QString::number(v[column].toDouble() + 60.0);
+    lines[first + f] = v.join(QLatin1Char(' '));
+  }
+  QFile out(path);
+  QVERIFY(out.open(QIODevice::WriteOnly));
+  out.write(lines.join(QLatin1Char('\n')).toLatin1());
 }
 
 }  // namespace
@@ -85,6 +108,34 @@ class TestBatch : public QObject {
     QVERIFY(QFile::exists(out + QStringLiteral("/kick.bvh")));
     QVERIFY(QFile::exists(out + QStringLiteral("/kick.bvh.report.json")));
     QVERIFY(QFile::exists(out + QStringLiteral("/sub/tiny.bvh")));  // ASF/AMC is written as BVH
+  }
+
+  void pipelineWritesIntoAProject() {
+#ifndef MM_CLI_HAS_EDITOR
+    QSKIP("this build has no Qt: no project files");
+#endif
+    QTemporaryDir tmp;
+    const QString lib = tmp.filePath(QStringLiteral("lib"));
+    makeLibrary(lib);
+    const QString project = tmp.filePath(QStringLiteral("night.mmproj"));
+    writePoppedKick(lib + QStringLiteral("/kick.bvh"));
+    // The project starts with one take; the batch adds the others.
+    auto r = runCli({QStringLiteral("project"), QStringLiteral("create"), project, lib + QStringLiteral("/kick.bvh")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // Overnight: analyse the folder into the project, then clean one take.
+    r = runCli({QStringLiteral("analyze"), lib, QStringLiteral("-o"), tmp.filePath(QStringLiteral("q")),
+                QStringLiteral("--project"), project, QStringLiteral("--jobs"), QStringLiteral("2")});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    r = runCli({QStringLiteral("clean"), lib + QStringLiteral("/kick.bvh"), QStringLiteral("-o"),
+                tmp.filePath(QStringLiteral("kick_clean.bvh")), QStringLiteral("--method"), QStringLiteral("classic"),
+                QStringLiteral("--project"), project});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    r = runCli({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("\"take_count\": 3")), qPrintable(r.out));
+    // The pop was found by the analysis and accepted by the clean.
+    QVERIFY2(!r.out.contains(QStringLiteral("\"total\": 0")), qPrintable(r.out));
+    QVERIFY2(!r.out.contains(QStringLiteral("\"accepted\": 0")), qPrintable(r.out));
   }
 
   void badShardIsAUsageError() {
