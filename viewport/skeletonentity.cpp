@@ -17,7 +17,7 @@
 namespace mm::viewport {
 
 SkeletonEntity::SkeletonEntity(const Clip& clip, Qt3DCore::QNode* parent)
-    : Qt3DCore::QEntity(parent), mPoses(std::make_unique<GlobalPoses>(computeGlobalPoses(clip))) {
+    : Qt3DCore::QEntity(parent), mClip(&clip), mPoses(std::make_unique<GlobalPoses>()) {
   mFrames = clip.frameCount();
   const double unitsPerMeter = clip.unitsPerMeter();
   mMetresPerUnit = unitsPerMeter > 0 ? static_cast<float>(1.0 / unitsPerMeter) : 1.0f;
@@ -48,54 +48,66 @@ SkeletonEntity::SkeletonEntity(const Clip& clip, Qt3DCore::QNode* parent)
 
 SkeletonEntity::~SkeletonEntity() = default;
 
+void SkeletonEntity::computeFrame(int frame) {
+  ForwardKinematicsJob job;
+  job.clip = mClip;
+  job.begin = frame;
+  job.end = frame + 1;
+  job.output = mPoses.get();
+  job.run();
+}
+
 void SkeletonEntity::findReferenceJoint(const Skeleton& skeleton) {
   // A body root moves in any real take and has several children (spine,
   // legs); a world reference stays put and carries the body root alone.
-  const GlobalPoses& p = *mPoses;
-  if (p.joints < 2 || p.frames < 2 || skeleton.children(0).size() != 1) return;
-  for (int f = 1; f < p.frames; ++f) {
-    if ((p.position(f, 0) - p.position(0, 0)).squaredNorm() > 1e-12) return;
+  // Joint 0's world position is its own local translation and rotation.
+  const Clip& c = *mClip;
+  if (c.jointCount() < 2 || c.frameCount() < 2 || skeleton.children(0).size() != 1) return;
+  for (int f = 1; f < c.frameCount(); ++f) {
+    if ((c.localTranslation(f, 0) - c.localTranslation(0, 0)).squaredNorm() > 1e-12) return;
   }
   mReferenceJoint = 0;
   mBodyRoot = skeleton.children(0).front();
 }
 
 void SkeletonEntity::computeExtent() {
-  const GlobalPoses& p = *mPoses;
-  if (p.frames == 0 || p.joints == 0) {
+  if (mFrames == 0 || mClip->jointCount() == 0) {
     mBoundsMin = mBoundsMax = QVector3D();
     mRootArea = QRectF();
     return;
   }
   constexpr double kInf = std::numeric_limits<double>::infinity();
   double lo[3] = {kInf, kInf, kInf}, hi[3] = {-kInf, -kInf, -kInf};
-  const std::vector<double>* axes[3] = {&p.px, &p.py, &p.pz};
-  for (int a = 0; a < 3; ++a) {
+  double x0 = kInf, x1 = -kInf, z0 = kInf, z1 = -kInf;
+  // Sampled frames, evenly spread, the last one included: a box and a path
+  // area for framing, not an exact hull.
+  const int samples = std::min(mFrames, kExtentSamples);
+  for (int k = 0; k < samples; ++k) {
+    const int f = samples == 1 ? 0 : static_cast<int>((static_cast<long long>(k) * (mFrames - 1)) / (samples - 1));
+    computeFrame(f);
+    const GlobalPoses& p = *mPoses;
     for (int j = 0; j < p.joints; ++j) {
       if (j == mReferenceJoint) continue;
-      const double* values = axes[a]->data() + p.index(0, j);  // joint-major: frames are contiguous
-      for (int f = 0; f < p.frames; ++f) {
-        const double v = values[f];
+      const size_t i = p.index(0, j);
+      const double v[3] = {p.px[i], p.py[i], p.pz[i]};
+      for (int a = 0; a < 3; ++a) {
         // Skip non-finite values from broken files rather than poison the box.
-        if (!std::isfinite(v)) continue;
-        lo[a] = std::min(lo[a], v);
-        hi[a] = std::max(hi[a], v);
+        if (!std::isfinite(v[a])) continue;
+        lo[a] = std::min(lo[a], v[a]);
+        hi[a] = std::max(hi[a], v[a]);
       }
     }
-    if (lo[a] > hi[a]) lo[a] = hi[a] = 0.0;
+    const size_t r = p.index(0, mBodyRoot);
+    if (std::isfinite(p.px[r]) && std::isfinite(p.pz[r])) {
+      x0 = std::min(x0, p.px[r]), x1 = std::max(x1, p.px[r]);
+      z0 = std::min(z0, p.pz[r]), z1 = std::max(z1, p.pz[r]);
+    }
   }
+  for (int a = 0; a < 3; ++a)
+    if (lo[a] > hi[a]) lo[a] = hi[a] = 0.0;
   const float s = mMetresPerUnit;
   mBoundsMin = QVector3D(float(lo[0]) * s, float(lo[1]) * s, float(lo[2]) * s);
   mBoundsMax = QVector3D(float(hi[0]) * s, float(hi[1]) * s, float(hi[2]) * s);
-
-  double x0 = kInf, x1 = -kInf, z0 = kInf, z1 = -kInf;
-  for (int f = 0; f < p.frames; ++f) {
-    const size_t i = p.index(f, mBodyRoot);
-    const double x = p.px[i], z = p.pz[i];
-    if (!std::isfinite(x) || !std::isfinite(z)) continue;
-    x0 = std::min(x0, x), x1 = std::max(x1, x);
-    z0 = std::min(z0, z), z1 = std::max(z1, z);
-  }
   if (x0 > x1) x0 = x1 = z0 = z1 = 0.0;
   mRootArea = QRectF(x0 * s, z0 * s, (x1 - x0) * s, (z1 - z0) * s);
 }
@@ -142,10 +154,11 @@ void SkeletonEntity::buildEntities() {
 void SkeletonEntity::showFrame(int frame) {
   if (mFrames == 0) return;
   frame = std::clamp(frame, 0, mFrames - 1);
+  computeFrame(frame);
   const GlobalPoses& p = *mPoses;
   const float s = mMetresPerUnit;
   for (size_t j = 0; j < mJointPositions.size(); ++j) {
-    const size_t i = p.index(frame, static_cast<int>(j));
+    const size_t i = p.index(0, static_cast<int>(j));
     mJointPositions[j] = QVector3D(float(p.px[i]) * s, float(p.py[i]) * s, float(p.pz[i]) * s);
     if (mJointTransforms[j]) mJointTransforms[j]->setTranslation(mJointPositions[j]);
   }
@@ -157,7 +170,7 @@ void SkeletonEntity::showFrame(int frame) {
     if (bone.to >= 0) {
       b = mJointPositions[static_cast<size_t>(bone.to)];
     } else {
-      const size_t i = p.index(frame, bone.from);
+      const size_t i = p.index(0, bone.from);
       const QQuaternion r(float(p.qw[i]), float(p.qx[i]), float(p.qy[i]), float(p.qz[i]));
       b = a + r.rotatedVector(bone.endSite);
     }

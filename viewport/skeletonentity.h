@@ -1,8 +1,10 @@
 #pragma once
 // One clip's skeleton drawn as joints (spheres) and bones (cylinders from each
-// joint to its parent, and to BVH end sites). The clip's global poses are
-// computed once, when the entity is built; showing a frame only moves the
-// existing transforms (no allocation), so playback costs little.
+// joint to its parent, and to BVH end sites). Showing a frame runs forward
+// kinematics of that frame only (microseconds for 60 joints) and moves the
+// existing transforms: no world poses are cached for the whole take (an hour
+// at 120 fps with 60 joints would be 1.45 GB), and an edit of the clip shows
+// on the next showFrame.
 
 #include <Qt3DCore/QEntity>
 #include <QRectF>
@@ -26,16 +28,19 @@ namespace mm::viewport {
 class SkeletonEntity : public Qt3DCore::QEntity {
   Q_OBJECT
  public:
-  // Runs forward kinematics over the whole clip on the calling thread. The
-  // clip is not referenced afterwards. World units are metres (file units /
-  // clip.unitsPerMeter()), Y up as in the file.
+  // `clip` must outlive the entity for showFrame (the view rebuilds the
+  // entity when the document replaces its clip). The extent is measured on
+  // up to kExtentSamples frames spread over the take. World units are metres
+  // (file units / clip.unitsPerMeter()), Y up as in the file.
   explicit SkeletonEntity(const Clip& clip, Qt3DCore::QNode* parent = nullptr);
+  static constexpr int kExtentSamples = 4096;
   ~SkeletonEntity() override;
 
   int frameCount() const { return mFrames; }
   int jointCount() const { return static_cast<int>(mJointPositions.size()); }
 
-  // Moves joints and bones to `frame` (clamped to the clip).
+  // Moves joints and bones to `frame` (clamped to the clip), as the clip's
+  // values are now.
   void showFrame(int frame);
   int shownFrame() const { return mShownFrame; }
   // World position (metres) of `joint` in the frame shown now.
@@ -68,7 +73,11 @@ class SkeletonEntity : public Qt3DCore::QEntity {
   void computeExtent();
   void buildEntities();
 
-  std::unique_ptr<GlobalPoses> mPoses;
+  // Poses of `frame` into mPoses (one frame).
+  void computeFrame(int frame);
+
+  const Clip* mClip;
+  std::unique_ptr<GlobalPoses> mPoses;  // one frame
   int mFrames = 0;
   int mShownFrame = -1;
   int mReferenceJoint = -1;

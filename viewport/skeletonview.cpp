@@ -82,6 +82,11 @@ void SkeletonView::setDocument(editor::Document* document) {
   if (mDocument) {
     connect(mDocument, &editor::Document::clipChanged, this, &SkeletonView::rebuild);
     connect(mDocument, &editor::Document::currentFrameChanged, this, &SkeletonView::showFrame);
+    // An edit (or its undo) of the frame on screen shows at once.
+    connect(mDocument, &editor::Document::motionChanged, this, [this](int start, int end, const QVector<int>&) {
+      const int f = mDocument->currentFrame();
+      if (f >= start && f < end) showFrame(f);
+    });
     connect(mDocument, &QObject::destroyed, this, [this] {
       mDocument = nullptr;
       rebuild();
