@@ -42,8 +42,8 @@ void Document::setClip(Clip clip, Clip original, const QString& path) {
 }
 
 void Document::replaceClip(Clip clip, Clip original, const QString& path, QStringList warnings) {
-  mClip = std::make_unique<Clip>(std::move(clip));
-  mOriginal = std::make_unique<Clip>(std::move(original));
+  mClip = std::make_shared<Clip>(std::move(clip));
+  mOriginal = std::make_shared<Clip>(std::move(original));
   mParts = BodyPartMap::detect(mClip->skeleton());
   mFilePath = path;
   // Set before clipChanged so that its receivers see the new file's warnings.
@@ -188,8 +188,13 @@ void Document::setReviewedArtifact(int id) {
   Q_EMIT reviewedArtifactChanged(id);
 }
 
+void Document::detach() {
+  if (mClip && mClip.use_count() > 1) mClip = std::make_shared<Clip>(*mClip);
+}
+
 void Document::applyPatch(const Patch& patch, bool revert) {
   if (!mClip || patch.empty()) return;
+  detach();
   if (revert)
     patch.revert(*mClip);
   else

@@ -65,6 +65,9 @@ class Document : public QObject {
   const Clip& clip() const;
   // The clip as loaded, before any edit.
   const Clip& original() const;
+  // The current clip shared with a task, without a copy: the document copies
+  // it (copy on write) only if it is edited while the task still holds it.
+  std::shared_ptr<const Clip> snapshot() const { return mClip; }
   const BodyPartMap& parts() const { return mParts; }
   // Absolute path of the file the clip came from; empty if none.
   const QString& filePath() const { return mFilePath; }
@@ -155,8 +158,10 @@ class Document : public QObject {
  private:
   void replaceClip(Clip clip, Clip original, const QString& path, QStringList warnings);
 
-  std::unique_ptr<Clip> mClip;
-  std::unique_ptr<Clip> mOriginal;
+  // Copy on write: tasks may hold the clip (snapshot()); an edit copies it first.
+  void detach();
+  std::shared_ptr<Clip> mClip;
+  std::shared_ptr<Clip> mOriginal;
   BodyPartMap mParts;
   QString mFilePath;
   QStringList mLoadWarnings;

@@ -326,7 +326,7 @@ std::optional<ProjectTake> ProjectDatabase::take(int takeId) const {
 }
 
 bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<std::pair<int, int>>& dirtyFrameRanges,
-                               QString* error, int* chunksWritten) {
+                               QString* error, int* chunksWritten, const Clip* base) {
   if (chunksWritten) *chunksWritten = 0;
   if (!takeExists(takeId, error)) return false;
   const std::string headerBlob = clipHeaderBlob(clip);
@@ -346,8 +346,12 @@ bool ProjectDatabase::saveClip(int takeId, const Clip& clip, const std::vector<s
     return false;
   }
   // A changed header (skeleton, fps, frame count) changes every chunk's meaning.
-  const bool rewriteAll = dirtyFrameRanges.empty() || !q.next() || q.value(0).toByteArray() != header;
+  const bool stored = q.next();
+  const bool sameHeader = stored && q.value(0).toByteArray() == header;
   q.finish();
+  // A first save over an unchanged source shape stays sparse (see the header).
+  const bool sparseFirst = !stored && base && clipHeaderBlob(*base) == headerBlob;
+  const bool rewriteAll = dirtyFrameRanges.empty() || !(sameHeader || sparseFirst);
   const int frames = clip.frameCount();
   const int chunkCount = (frames + kClipChunkFrames - 1) / kClipChunkFrames;
   std::set<int> chunks;
@@ -398,7 +402,7 @@ bool ProjectDatabase::hasClip(int takeId) const {
   return q.exec() && q.next();
 }
 
-bool ProjectDatabase::loadClip(int takeId, Clip* clip, QString* error) const {
+bool ProjectDatabase::loadClip(int takeId, Clip* clip, QString* error, const Clip* base) const {
   if (error) error->clear();
   QString why;
   // One read transaction: header and chunks come from the same snapshot.
@@ -415,10 +419,26 @@ bool ProjectDatabase::loadClip(int takeId, Clip* clip, QString* error) const {
   Clip out;
   int frames = 0;
   std::string blobError;
-  bool ok = readClipHeaderBlob(view(header), &out, &frames, &blobError);
   QSqlQuery c(db());
   c.prepare(QStringLiteral("SELECT chunk, data FROM clip_chunks WHERE take_id = ? ORDER BY chunk"));
   c.addBindValue(takeId);
+  if (base && view(header) == clipHeaderBlob(*base)) {
+    // Stored sparsely over the source: the source, with the stored chunks over it.
+    if (!sqlExec(c, &why)) {
+      if (error) *error = fail(why);
+      return false;
+    }
+    out = *base;
+    bool ok = true;
+    while (ok && c.next()) ok = overwriteClipChunkBlob(view(c.value(1).toByteArray()), &out, &blobError);
+    if (!ok) {
+      if (error) *error = fail(QStringLiteral("the edited clip of take %1 is damaged: %2").arg(takeId).arg(QString::fromStdString(blobError)));
+      return false;
+    }
+    *clip = std::move(out);
+    return true;
+  }
+  bool ok = readClipHeaderBlob(view(header), &out, &frames, &blobError);
   if (ok && !sqlExec(c, &why)) {
     if (error) *error = fail(why);
     return false;

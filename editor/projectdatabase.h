@@ -105,12 +105,17 @@ class ProjectDatabase {
   // touch are rewritten. Empty ranges, a first save, or a changed skeleton,
   // fps or frame count rewrite everything. `chunksWritten` (may be null)
   // receives how many chunks were written.
+  // `base` (optional) is the take's source as loaded: a first save of a clip
+  // with the same skeleton, fps and frame count then stores only the dirty
+  // chunks (sparse over the source: the first edit of an hour-long take
+  // writes one chunk, not 1,700), and loadClip with the same base fills the
+  // rest from it.
   bool saveClip(int takeId, const Clip& clip, const std::vector<std::pair<int, int>>& dirtyFrameRanges,
-                QString* error, int* chunksWritten = nullptr);
+                QString* error, int* chunksWritten = nullptr, const Clip* base = nullptr);
   // The stored edited clip. False with an empty `error` when the take has no
   // edited clip yet (the caller loads the source); false with `error` when
   // the stored clip is damaged. `clip` is untouched on false.
-  bool loadClip(int takeId, Clip* clip, QString* error) const;
+  bool loadClip(int takeId, Clip* clip, QString* error, const Clip* base = nullptr) const;
   bool hasClip(int takeId) const;
 
   // Replaces the take's artifacts; also raises the take's next artifact id

@@ -78,7 +78,7 @@ bool ProjectSession::flush(QString* error) {
   QString e;
   bool ok = true;
   if (ok && mClipDirty) {
-    ok = mDb->saveClip(mTake, mDoc->clip(), mDirtyRanges, &e);
+    ok = mDb->saveClip(mTake, mDoc->clip(), mDirtyRanges, &e, nullptr, &mDoc->original());
     if (ok) {
       mClipDirty = false;
       mDirtyRanges.clear();
@@ -122,7 +122,7 @@ bool ProjectSession::openTake(int takeId, QString* error) {
   Clip original = scratch.clip();
   Clip edited;
   e.clear();
-  if (!mDb->loadClip(takeId, &edited, &e)) {
+  if (!mDb->loadClip(takeId, &edited, &e, &original)) {
     if (!e.isEmpty()) {
       if (error) *error = e;
       return false;

@@ -66,7 +66,7 @@ void ReviewController::scheduleReanalysis() {
 int ReviewController::analyse() {
   if (!mDoc->hasClip()) return 0;
   if (mAnalysisTask) mRunner->cancel(mAnalysisTask);
-  auto clip = std::make_shared<const Clip>(mDoc->clip());
+  std::shared_ptr<const Clip> clip = mDoc->snapshot();  // no copy on the GUI thread
   const BodyPartMap parts = mDoc->parts();
   const QualityPreset preset = mPreset;
   mAnalysisTask = mRunner->submit(tr("Analysing"), [clip, parts, preset](TaskControl& control) {

@@ -37,7 +37,7 @@ int TaskRunner::submit(const QString& name, Work work) {
   QPointer<TaskRunner> self(this);
   QMetaObject::invokeMethod(
       mWorker,
-      [self, id, name, cancel, work = std::move(work)]() {
+      [self, id, name, cancel, work = std::move(work)]() mutable {
         if (cancel->load()) return;  // cancelled while queued
         if (self) QMetaObject::invokeMethod(self, [self, id, name] { if (self) Q_EMIT self->started(id, name); });
         QElapsedTimer sinceReport;
@@ -50,13 +50,18 @@ int TaskRunner::submit(const QString& name, Work work) {
           });
         });
         auto result = std::make_shared<TaskResult>();
+        // The work (and the data it captured, e.g. a snapshot of the clip)
+        // is released before the result is posted, so the document knows
+        // it is the clip's only holder again when the result arrives.
+        Work local = std::move(work);
         try {
-          *result = work(control);
+          *result = local(control);
         } catch (const std::exception& e) {  // a task's bug must not take the editor down
           result->error = QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
         } catch (...) {
           result->error = QStringLiteral("internal error");
         }
+        local = nullptr;
         std::shared_ptr<const TaskResult> done = std::move(result);
         QMetaObject::invokeMethod(self, [self, id, done] {
           if (self) self->onDone(id, done);

@@ -642,7 +642,26 @@ void appendVector(std::string& out, const Eigen::Vector3d& v) {
   }
 }
 
-void writeHierarchy(const Clip& clip, const std::vector<std::vector<Channel>>& layout, std::string& out) {
+// Joints in depth-first order (children in index order): the order BVH
+// nests them in, and so the order of the MOTION columns. Skeletons read from
+// BVH already are; one with joints added later (or from another format) may
+// not be.
+std::vector<int> depthFirstOrder(const Skeleton& s) {
+  std::vector<int> order, stack;
+  order.reserve(static_cast<size_t>(s.jointCount()));
+  if (s.jointCount() > 0) stack.push_back(0);
+  while (!stack.empty()) {
+    const int j = stack.back();
+    stack.pop_back();
+    order.push_back(j);
+    const std::vector<int> kids = s.children(j);
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+  }
+  return order;
+}
+
+void writeHierarchy(const Clip& clip, const std::vector<std::vector<Channel>>& layout, const std::vector<int>& order,
+                    std::string& out) {
   const Skeleton& s = clip.skeleton();
   out += "HIERARCHY\n";
   std::vector<int> stack;  // open joints, root first
@@ -666,7 +685,7 @@ void writeHierarchy(const Clip& clip, const std::vector<std::vector<Channel>>& l
     }
     line(depth, "}");
   };
-  for (int j = 0; j < s.jointCount(); ++j) {
+  for (int j : order) {
     while (!stack.empty() && stack.back() != s.parent(j)) closeJoint();
     const size_t depth = stack.size();
     line(depth, (j == 0 ? "ROOT " : "JOINT ") + s.name(j));
@@ -693,8 +712,9 @@ void writeBvhTo(const Clip& clip, Sink&& sink) {
     layout[j] = s.channels(j).empty() ? defaultChannels(clip, j) : s.channels(j);
     writers[j] = BvhRotationWriter(layout[j], s.eulerStyle(j));
   }
+  const std::vector<int> order = depthFirstOrder(s);
   std::string out;
-  writeHierarchy(clip, layout, out);
+  writeHierarchy(clip, layout, order, out);
   out += "MOTION\nFrames: " + std::to_string(clip.frameCount()) + "\nFrame Time: ";
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, 1.0 / clip.fps(), std::chars_format::general, 9);
@@ -703,7 +723,7 @@ void writeBvhTo(const Clip& clip, Sink&& sink) {
   double angles[3];
   for (int f = 0; f < clip.frameCount(); ++f) {
     bool first = true;
-    for (int j = 0; j < J; ++j) {
+    for (int j : order) {
       writers[j].next(clip.rotation(f, j), angles);
       const Eigen::Vector3d& t = clip.localTranslation(f, j);
       int rot = 0;

@@ -189,7 +189,9 @@ bool readHeader(Reader& in, Clip* out, int* frames) {
 }
 
 // `last`: the chunk must end the data (checked before the clip is touched).
-bool appendChunk(Reader& in, Clip* clip, bool last) {
+// Reads one chunk into `clip`: appended at its end, or (overwrite) written
+// over frames it already has.
+bool readChunk(Reader& in, Clip* clip, bool last, bool overwrite) {
   if (!in.magic(kChunkMagic, "clip chunk")) return false;
   const std::uint32_t version = in.u32();
   if (!in.failed() && version != kVersion) {
@@ -206,7 +208,7 @@ bool appendChunk(Reader& in, Clip* clip, bool last) {
             " tracks, the clip " + std::to_string(clip->jointCount()) + " and " + std::to_string(clip->trackCount()));
     return false;
   }
-  if (first != static_cast<std::uint32_t>(clip->frameCount())) {
+  if (!overwrite && first != static_cast<std::uint32_t>(clip->frameCount())) {
     in.fail("chunk starts at frame " + std::to_string(first) + ", expected frame " +
             std::to_string(clip->frameCount()));
     return false;
@@ -217,13 +219,18 @@ bool appendChunk(Reader& in, Clip* clip, bool last) {
     if (!in.failed()) in.fail("implausible frame count");
     return false;
   }
+  if (overwrite && static_cast<size_t>(first) + n > static_cast<size_t>(clip->frameCount())) {
+    in.fail("chunk frames " + std::to_string(first) + "-" + std::to_string(first + count - 1) + " lie beyond the clip's " +
+            std::to_string(clip->frameCount()) + " frames");
+    return false;
+  }
   if (last && in.remaining() != bytes) {
     in.fail(std::to_string(in.remaining() - bytes) + " unexpected bytes after the chunk");
     return false;
   }
   // Everything is in range now, so the clip can be changed without a failure half-way.
   const std::vector<int> trackList = trackJoints(*clip);
-  const int base = clip->appendFrames(static_cast<int>(count));
+  const int base = overwrite ? static_cast<int>(first) : clip->appendFrames(static_cast<int>(count));
   for (size_t f = 0; f < n; ++f)
     for (size_t j = 0; j < J; ++j) {
       Eigen::Quaterniond& q = clip->rotation(base + static_cast<int>(f), static_cast<int>(j));
@@ -234,12 +241,20 @@ bool appendChunk(Reader& in, Clip* clip, bool last) {
     }
   for (size_t f = 0; f < n; ++f)
     for (int t : trackList) clip->translation(base + static_cast<int>(f), t) = in.vec3();
-  if (hasMask)
+  if (hasMask) {
     for (size_t f = 0; f < n; ++f)
-      for (size_t j = 0; j < J; ++j)
-        if (in.u8() == 0) clip->setValid(base + static_cast<int>(f), static_cast<int>(j), false);
+      for (size_t j = 0; j < J; ++j) {
+        const bool valid = in.u8() != 0;
+        if (!valid || overwrite) clip->setValid(base + static_cast<int>(f), static_cast<int>(j), valid);
+      }
+  } else if (overwrite) {
+    for (size_t f = 0; f < n; ++f)
+      for (size_t j = 0; j < J; ++j) clip->setValid(base + static_cast<int>(f), static_cast<int>(j), true);
+  }
   return true;
 }
+
+bool appendChunk(Reader& in, Clip* clip, bool last) { return readChunk(in, clip, last, false); }
 
 }  // namespace
 
@@ -318,6 +333,13 @@ bool readClipHeaderBlob(std::string_view data, Clip* out, int* frames, std::stri
 bool appendClipChunkBlob(std::string_view data, Clip* clip, std::string* error) {
   Reader in(data);
   if (appendChunk(in, clip, true)) return true;
+  if (error) *error = in.error();
+  return false;
+}
+
+bool overwriteClipChunkBlob(std::string_view data, Clip* clip, std::string* error) {
+  Reader in(data);
+  if (readChunk(in, clip, true, true)) return true;
   if (error) *error = in.error();
   return false;
 }

@@ -48,6 +48,10 @@ bool readClipHeaderBlob(std::string_view data, Clip* out, int* frames, std::stri
 // frame as its frame count and the joints and tracks the chunk was written
 // with. False with `error` on a mismatch or damaged data; `clip` is untouched then.
 bool appendClipChunkBlob(std::string_view data, Clip* clip, std::string* error);
+// Writes one chunk over the frames it holds of `clip`, which must have those
+// frames and the chunk's joints and tracks (a take stored sparsely over its
+// source file). False with `error` on a mismatch or damaged data.
+bool overwriteClipChunkBlob(std::string_view data, Clip* clip, std::string* error);
 // Reads a whole-clip blob (header then chunks in frame order, up to the end
 // of `data`) and checks that the frame count matches the header.
 bool readClipBlob(std::string_view data, Clip* out, std::string* error);

@@ -31,6 +31,7 @@ int fail(int code, const std::string& message);
 int runInfo(Args args);
 int runConvert(Args args);
 int runBench(Args args);
+int runBenchEditor(Args args);  // bench editor (bencheditor.cpp; needs Qt)
 int runAnalyze(Args args);
 int runEval(Args args);
 int runClean(Args args);

@@ -64,6 +64,10 @@ int main(int argc, char** argv) {
   Args args(std::vector<std::string>(argv + 2, argv + argc));
   if (command == "info") return runInfo(std::move(args));
   if (command == "convert") return runConvert(std::move(args));
+  if (command == "bench" && argc > 2 && std::strcmp(argv[2], "editor") == 0) {
+    args.shift();
+    return runBenchEditor(std::move(args));
+  }
   if (command == "bench") return runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
   if (command == "eval") return runEval(std::move(args));

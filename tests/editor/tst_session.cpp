@@ -8,6 +8,9 @@
 #include "editor/takequeuemodel.h"
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/quality/qualityreport.h"
+#include "editor/projectdatabase.h"
+#include "io/motionfile.h"
+#include "tasks/loadtake.h"
 #include "tasks/repairjobs.h"
 #include "testutil_editor.h"
 
@@ -88,6 +91,33 @@ class TestSession : public QObject {
     QVERIFY2(session.openTake(waveId, &error), qPrintable(error));
     QCOMPARE(session.currentTake(), waveId);
     QCOMPARE(doc.frameCount(), 19);
+  }
+  void firstEditOfALongTakeWritesOneChunk() {
+    // 480 frames = 2 chunks; an edit of frame 300 stores chunk 1 only, and
+    // the take reads back as the source with that chunk over it.
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("long.bvh"));
+    const Clip clip = kickTake(12);
+    QVERIFY(saveMotion(clip, source.toStdString()).ok);
+    tasks::LoadedTake loaded;
+    std::string e;
+    QVERIFY(tasks::loadTake(source.toStdString(), &loaded, &e));
+    QString error;
+    auto db = editor::ProjectDatabase::create(dir.filePath(QStringLiteral("p.mmproj")), &error);
+    QVERIFY2(db, qPrintable(error));
+    const int id = db->addTake(source, &error);
+    QVERIFY(id);
+    Clip edited = loaded.clip;
+    edited.rotation(300, 9) = Eigen::Quaterniond(Eigen::AngleAxisd(0.4, Eigen::Vector3d::UnitX()));
+    int chunks = 0;
+    QVERIFY2(db->saveClip(id, edited, {{300, 301}}, &error, &chunks, &loaded.clip), qPrintable(error));
+    QCOMPARE(chunks, 1);
+    Clip back;
+    QVERIFY2(db->loadClip(id, &back, &error, &loaded.clip), qPrintable(error));
+    QVERIFY(sameBits(back, edited));
+    // Without its source the sparse take cannot be rebuilt, and says so.
+    QVERIFY(!db->loadClip(id, &back, &error));
+    QVERIFY(error.contains(QStringLiteral("missing")));
   }
 };
 
