@@ -187,7 +187,7 @@ int runBenchEditor(Args args) {
   t.restart();
   if (!session.flush(&qerror)) return fail(kError, qerror.toStdString());
   const double labelSaveMs = msSince(t);
-  std::printf("project: first save of the edited take %.0f ms (every chunk), then an undo %.1f ms and a label stroke "
+  std::printf("project: first save of the edited take %.0f ms (sparse: its dirty chunks over the source), then an undo %.1f ms and a label stroke "
               "%.1f ms (target < 50 ms for a typical edit)\n",
               firstSaveMs, editSaveMs, labelSaveMs);
   session.close();
