@@ -263,6 +263,69 @@ void Document::writeLabels(const std::vector<LabelCell>& cells) {
   if (lo < hi) Q_EMIT labelsChanged(lo, hi);
 }
 
+bool Document::insertFrames(int at, const Clip& frames, const Clip& originalFrames, const QualityLabels* labels,
+                            QString* error) {
+  if (!mClip || frames.frameCount() == 0) return frames.frameCount() == 0;
+  std::string why;
+  if (frames.frameCount() != originalFrames.frameCount()) why = "the original frames do not match the inserted ones";
+  detach();
+  // Into both or neither: the original is checked the same way, and undone
+  // from the clip if it refuses.
+  if (why.empty() && mClip->insertFrames(at, frames, &why) && !mOriginal->insertFrames(at, originalFrames, &why))
+    mClip->removeFrames(at, frames.frameCount());
+  if (!why.empty()) {
+    if (error) *error = QString::fromStdString(why);
+    return false;
+  }
+  const int n = frames.frameCount();
+  mLabels.insertFrames(at, n, labels);
+  for (Artifact& a : mArtifacts) {
+    if (a.start >= at) {
+      a.start += n;
+      a.end += n;
+    } else if (a.end > at) {
+      a.end += n;  // the inserted frames land inside it
+    }
+  }
+  mProposals.clear();
+  ++mRevision;
+  Q_EMIT framesInserted(at, n);
+  Q_EMIT artifactsReset();
+  Q_EMIT labelsChanged(at, frameCount());
+  Q_EMIT motionChanged(at, frameCount(), {});
+  return true;
+}
+
+void Document::removeFrames(int at, int count) {
+  if (!mClip) return;
+  at = std::clamp(at, 0, frameCount());
+  count = std::clamp(count, 0, frameCount() - at);
+  if (count == 0) return;
+  detach();
+  mClip->removeFrames(at, count);
+  mOriginal->removeFrames(at, count);
+  mLabels.removeFrames(at, count);
+  const int end = at + count;
+  std::vector<Artifact> kept;
+  for (Artifact a : mArtifacts) {
+    auto map = [&](int f) { return f <= at ? f : (f >= end ? f - count : at); };
+    a.start = map(a.start);
+    a.end = map(a.end);
+    if (a.end > a.start) kept.push_back(a);
+  }
+  mArtifacts = std::move(kept);
+  mProposals.clear();
+  mCurrentFrame = std::min(mCurrentFrame, std::max(0, frameCount() - 1));
+  mSelection = Selection{};
+  ++mRevision;
+  Q_EMIT framesRemoved(at, count);
+  Q_EMIT artifactsReset();
+  Q_EMIT labelsChanged(at, frameCount());
+  Q_EMIT motionChanged(at, frameCount(), {});
+  Q_EMIT selectionChanged();
+  Q_EMIT currentFrameChanged(mCurrentFrame);
+}
+
 void Document::setLabels(QualityLabels labels) {
   mLabels = std::move(labels);
   Q_EMIT labelsChanged(0, mLabels.frameCount());

@@ -136,6 +136,14 @@ class Document : public QObject {
   };
   void writeLabels(const std::vector<LabelCell>& cells);
   void setLabels(QualityLabels labels);
+  // Inserts frames before `at` into the clip and, the same frames, into the
+  // original (so "revert" keeps meaning the same frames), with their labels
+  // (unlabelled when `labels` is null); artifacts after `at` move with their
+  // frames, proposals are dropped. False with *error when the frames do not
+  // fit the skeleton. removeFrames is the inverse.
+  bool insertFrames(int at, const Clip& frames, const Clip& originalFrames, const QualityLabels* labels,
+                    QString* error);
+  void removeFrames(int at, int count);
 
  Q_SIGNALS:
   // The whole clip was replaced: views rebuild everything they derived from it.
@@ -154,6 +162,9 @@ class Document : public QObject {
   // Labels of frames [start, end) changed (on some parts).
   void labelsChanged(int start, int end);
   void selectionChanged();
+  // Frames were inserted or removed: frame numbers from `at` on changed.
+  void framesInserted(int at, int count);
+  void framesRemoved(int at, int count);
 
  private:
   void replaceClip(Clip clip, Clip original, const QString& path, QStringList warnings);

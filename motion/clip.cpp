@@ -128,4 +128,44 @@ Clip Clip::subClip(int begin, int end) const {
   return out;
 }
 
+bool Clip::insertFrames(int at, const Clip& frames, std::string* error) {
+  if (at < 0 || at > mFrames) {
+    if (error) *error = "frame " + std::to_string(at) + " is outside the clip's " + std::to_string(mFrames) + " frames";
+    return false;
+  }
+  if (frames.jointCount() != jointCount() || frames.mTrackJoints != mTrackJoints) {
+    if (error) *error = "the inserted frames have another skeleton (" + std::to_string(frames.jointCount()) +
+                        " joints, " + std::to_string(frames.trackCount()) + " tracks; the clip has " +
+                        std::to_string(jointCount()) + " and " + std::to_string(trackCount()) + ")";
+    return false;
+  }
+  const size_t J = jointCount(), T = mTrackJoints.size(), n = frames.mFrames;
+  mRotations.insert(mRotations.begin() + at * J, frames.mRotations.begin(), frames.mRotations.end());
+  mTracks.insert(mTracks.begin() + at * T, frames.mTracks.begin(), frames.mTracks.end());
+  if (!mValid.empty() || !frames.mValid.empty()) {
+    if (mValid.empty()) mValid.assign(static_cast<size_t>(mFrames) * J, 1);
+    if (frames.mValid.empty())
+      mValid.insert(mValid.begin() + at * J, n * J, std::uint8_t{1});
+    else
+      mValid.insert(mValid.begin() + at * J, frames.mValid.begin(), frames.mValid.end());
+    mMissing += frames.mMissing;
+  }
+  mFrames += frames.mFrames;
+  return true;
+}
+
+void Clip::removeFrames(int at, int count) {
+  at = std::clamp(at, 0, mFrames);
+  count = std::clamp(count, 0, mFrames - at);
+  if (count == 0) return;
+  const size_t J = jointCount(), T = mTrackJoints.size();
+  mRotations.erase(mRotations.begin() + at * J, mRotations.begin() + (at + count) * J);
+  mTracks.erase(mTracks.begin() + at * T, mTracks.begin() + (at + count) * T);
+  if (!mValid.empty()) {
+    mMissing -= std::count(mValid.begin() + at * J, mValid.begin() + (at + count) * J, 0);
+    mValid.erase(mValid.begin() + at * J, mValid.begin() + (at + count) * J);
+  }
+  mFrames -= count;
+}
+
 }  // namespace mm

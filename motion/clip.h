@@ -93,6 +93,12 @@ class Clip {
 
   // A copy of frames [begin, end).
   Clip subClip(int begin, int end) const;
+  // Inserts the frames of `frames` (same joints and translation tracks)
+  // before frame `at` (0..frameCount()); false with *error otherwise, and
+  // nothing changes.
+  bool insertFrames(int at, const Clip& frames, std::string* error = nullptr);
+  // Removes frames [at, at + count) (clamped to the clip).
+  void removeFrames(int at, int count);
 
  private:
   size_t index(int frame, int joint) const { return static_cast<size_t>(frame) * mSkeleton.jointCount() + joint; }

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mm::editor {
 namespace {
 
@@ -170,6 +172,47 @@ ApplyPatchCommand::ApplyPatchCommand(Document* doc, Patch patch, const QString& 
 
 void ApplyPatchCommand::redo() { mDoc->applyPatch(mPatch, false); }
 void ApplyPatchCommand::undo() { mDoc->applyPatch(mPatch, true); }
+
+// --- insert / remove frames ---
+
+InsertFramesCommand::InsertFramesCommand(Document* doc, int at, Clip frames, const QString& text, QUndoCommand* parent)
+    : QUndoCommand(text, parent), mDoc(doc), mAt(std::clamp(at, 0, doc->frameCount())) {
+  mValid = frames.jointCount() == doc->clip().jointCount() && frames.trackCount() == doc->clip().trackCount() &&
+           frames.frameCount() > 0;
+  mFrames = std::make_shared<const Clip>(std::move(frames));
+  mArtifactsBefore = doc->artifacts();
+  mNextIdBefore = doc->nextArtifactId();
+}
+
+void InsertFramesCommand::redo() {
+  if (mValid) mDoc->insertFrames(mAt, *mFrames, *mFrames, nullptr, nullptr);
+}
+
+void InsertFramesCommand::undo() {
+  if (!mValid) return;
+  mDoc->removeFrames(mAt, mFrames->frameCount());
+  mDoc->setArtifacts(mArtifactsBefore, mNextIdBefore);
+}
+
+RemoveFramesCommand::RemoveFramesCommand(Document* doc, int at, int count, QUndoCommand* parent)
+    : QUndoCommand(parent), mDoc(doc) {
+  mAt = std::clamp(at, 0, doc->frameCount());
+  mCount = std::clamp(count, 0, doc->frameCount() - mAt);
+  mFrames = std::make_shared<const Clip>(doc->clip().subClip(mAt, mAt + mCount));
+  mOriginalFrames = std::make_shared<const Clip>(doc->original().subClip(mAt, mAt + mCount));
+  mLabels = doc->labels().slice(mAt, mAt + mCount);
+  mArtifactsBefore = doc->artifacts();
+  mNextIdBefore = doc->nextArtifactId();
+  setText(tr("Delete frames %1-%2").arg(mAt).arg(mAt + mCount - 1));
+}
+
+void RemoveFramesCommand::redo() { mDoc->removeFrames(mAt, mCount); }
+
+void RemoveFramesCommand::undo() {
+  if (mCount == 0) return;
+  mDoc->insertFrames(mAt, *mFrames, *mOriginalFrames, &mLabels, nullptr);
+  mDoc->setArtifacts(mArtifactsBefore, mNextIdBefore);
+}
 
 Patch revertPatch(const Document& doc, FrameRange range, std::uint8_t partMask) {
   const Clip& clip = doc.clip();

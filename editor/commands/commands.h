@@ -7,10 +7,14 @@
 #include "editor/artifact.h"
 #include "editor/commands/labeledit.h"
 #include "editor/proposal.h"
+#include "motion/clip.h"
+#include "motion/labels/qualitylabels.h"
 
 #include <QUndoCommand>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace mm::editor {
 
@@ -111,6 +115,41 @@ class ApplyPatchCommand : public QUndoCommand {
  private:
   Document* mDoc;
   Patch mPatch;
+};
+
+// Insert frames (generated motion, a copied range) before frame `at`; undo
+// removes them and restores the artifact list exactly.
+class InsertFramesCommand : public QUndoCommand {
+ public:
+  InsertFramesCommand(Document* doc, int at, Clip frames, const QString& text, QUndoCommand* parent = nullptr);
+  void redo() override;
+  void undo() override;
+  bool isValid() const { return mValid; }
+
+ private:
+  Document* mDoc;
+  int mAt;
+  std::shared_ptr<const Clip> mFrames;
+  std::vector<Artifact> mArtifactsBefore;
+  int mNextIdBefore = 1;
+  bool mValid = false;
+};
+
+// Remove frames [at, at + count): the frames (current and original), their
+// labels and the artifact list are kept for undo.
+class RemoveFramesCommand : public QUndoCommand {
+ public:
+  RemoveFramesCommand(Document* doc, int at, int count, QUndoCommand* parent = nullptr);
+  void redo() override;
+  void undo() override;
+
+ private:
+  Document* mDoc;
+  int mAt, mCount;
+  std::shared_ptr<const Clip> mFrames, mOriginalFrames;
+  QualityLabels mLabels;
+  std::vector<Artifact> mArtifactsBefore;
+  int mNextIdBefore = 1;
 };
 
 // The patch that puts frames [range) x the joints of `partMask` back to the

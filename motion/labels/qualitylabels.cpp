@@ -55,6 +55,38 @@ double QualityLabels::labelledShare() const {
   return mLabels.empty() ? 0.0 : static_cast<double>(labelledCount()) / static_cast<double>(mLabels.size());
 }
 
+void QualityLabels::insertFrames(int at, int count, const QualityLabels* from) {
+  at = std::clamp(at, 0, mFrames);
+  count = std::max(0, count);
+  const auto pos = static_cast<std::ptrdiff_t>(at) * kBodyPartCount;
+  if (from && from->mFrames == count) {
+    mLabels.insert(mLabels.begin() + pos, from->mLabels.begin(), from->mLabels.end());
+    mTypes.insert(mTypes.begin() + pos, from->mTypes.begin(), from->mTypes.end());
+  } else {
+    mLabels.insert(mLabels.begin() + pos, static_cast<size_t>(count) * kBodyPartCount, std::uint8_t{0});
+    mTypes.insert(mTypes.begin() + pos, static_cast<size_t>(count) * kBodyPartCount, kNoType);
+  }
+  mFrames += count;
+}
+
+void QualityLabels::removeFrames(int at, int count) {
+  at = std::clamp(at, 0, mFrames);
+  count = std::clamp(count, 0, mFrames - at);
+  const auto a = static_cast<std::ptrdiff_t>(at) * kBodyPartCount, b = a + static_cast<std::ptrdiff_t>(count) * kBodyPartCount;
+  mLabels.erase(mLabels.begin() + a, mLabels.begin() + b);
+  mTypes.erase(mTypes.begin() + a, mTypes.begin() + b);
+  mFrames -= count;
+}
+
+QualityLabels QualityLabels::slice(int begin, int end) const {
+  begin = std::clamp(begin, 0, mFrames);
+  end = std::clamp(end, begin, mFrames);
+  QualityLabels out(end - begin);
+  std::copy(mLabels.begin() + begin * kBodyPartCount, mLabels.begin() + end * kBodyPartCount, out.mLabels.begin());
+  std::copy(mTypes.begin() + begin * kBodyPartCount, mTypes.begin() + end * kBodyPartCount, out.mTypes.begin());
+  return out;
+}
+
 std::vector<LabelRun> QualityLabels::runs() const {
   std::vector<LabelRun> out;
   for (BodyPart p : kAllBodyParts) {

@@ -50,6 +50,13 @@ class QualityLabels {
   long long labelledCount() const;
   double labelledShare() const;
 
+  // Inserts `count` frames before `at` (copied from `from` when given, which
+  // must have `count` frames, else unlabelled); removes frames [at, at + count).
+  void insertFrames(int at, int count, const QualityLabels* from = nullptr);
+  void removeFrames(int at, int count);
+  // A copy of frames [begin, end).
+  QualityLabels slice(int begin, int end) const;
+
   // Runs of equal values per part (Unlabelled runs left out), part-major.
   std::vector<LabelRun> runs() const;
   // Labels of `frames` frames built from runs; runs outside are clamped.

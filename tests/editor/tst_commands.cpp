@@ -216,6 +216,46 @@ class TestCommands : public QObject {
       }
     checkUndoRedo(doc, repaired);
   }
+  void insertAndRemoveFrames() {
+    editor::Document doc;
+    openAnalysed(doc);
+    doc.undoStack()->push(new editor::PaintLabelsCommand(&doc, 0, doc.frameCount(), 1u, QualityLabel::Good));
+    const State before = stateOf(doc);
+    const int F = doc.frameCount();
+    const Clip original = doc.original();
+    // Insert 25 frames (a copy of frames 0-24) before frame 100.
+    Clip inserted = doc.clip().subClip(0, 25);
+    auto* ins = new editor::InsertFramesCommand(&doc, 100, inserted, QStringLiteral("Insert"));
+    QVERIFY(ins->isValid());
+    doc.undoStack()->push(ins);
+    QCOMPARE(doc.frameCount(), F + 25);
+    QCOMPARE(doc.original().frameCount(), F + 25);
+    QCOMPARE(doc.labels().label(110, BodyPart::Torso), QualityLabel::Unlabelled);  // new frames: no labels
+    QCOMPARE(doc.labels().label(130, BodyPart::Torso), QualityLabel::Good);
+    for (const editor::Artifact& a : doc.artifacts()) {
+      const editor::Artifact* b = nullptr;
+      for (const editor::Artifact& o : before.artifacts)
+        if (o.id == a.id) b = &o;
+      QVERIFY(b);
+      if (b->start >= 100) QCOMPARE(a.start, b->start + 25);  // moved with their frames
+    }
+    QVERIFY(doc.clip().rotation(100, 3).coeffs() == before.clip.rotation(0, 3).coeffs());
+    QVERIFY(doc.clip().rotation(125, 3).coeffs() == before.clip.rotation(100, 3).coeffs());
+    checkUndoRedo(doc, before);
+    doc.undoStack()->undo();
+    QVERIFY(sameBits(doc.original(), original));
+    // Remove frames 30-49: undo gives back frames, labels and artifacts.
+    doc.undoStack()->push(new editor::RemoveFramesCommand(&doc, 30, 20));
+    QCOMPARE(doc.frameCount(), F - 20);
+    checkUndoRedo(doc, before);
+    doc.undoStack()->undo();
+    QVERIFY(sameBits(doc.original(), original));
+    // Frames of another skeleton are refused.
+    const Clip other = walkerClip();
+    auto* bad = new editor::InsertFramesCommand(&doc, 0, other, QStringLiteral("Insert"));
+    QVERIFY(!bad->isValid());
+    delete bad;
+  }
 };
 
 QTEST_MAIN(TestCommands)
