@@ -103,6 +103,15 @@ struct QualityPreset {
   double flipMinDegrees = 30.0;
   double flipMaxSeconds = 1.5;
 
+  // The world under the take. A take on a flat floor (the default) is judged
+  // against the floor its feet show; a take with no reliable floor
+  // (climbing, stairs, uneven terrain, a performer on props the take does
+  // not show) turns the floor-relative checks (penetration, floating, foot
+  // skating) into hints of confidence noFloorConfidence (< 0.5, see
+  // QualityReport::flag): listed, never in the quality or the artifacts.
+  bool reliableFloor = true;
+  double noFloorConfidence = 0.3;
+
   // Spans of the same artifact closer than this merge into one.
   double mergeGapSeconds = 0.1;
 };
