@@ -91,12 +91,12 @@ void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joi
 void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   const int F = ctx.frames;
   if (F < 3) return;
-  const double toMeters = 1.0 / ctx.unitsPerMeter;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
   // The floor: the lowest contact level of the feet's points (floorestimate.h).
   const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   const double floor = ground.floor;
+  const float confidence = static_cast<float>(preset.reliableFloor ? ground.confidence : preset.noFloorConfidence);
   const int minRun = ctx.framesFor(preset.skateMinSeconds);
   const int maxGap = static_cast<int>(std::lround(preset.skateGapSeconds * ctx.fps));
   PointTrack tracks[2];
@@ -143,7 +143,7 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
       while (e < F && skating[e]) worst = std::max(worst, drift[e++]);
       if (e - f >= minRun) {
         const float score = quality::severity(std::max<double>(worst, preset.skateDriftMeters), preset.skateDriftMeters);
-        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score);
+        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score, confidence);
       }
       f = e;
     }
