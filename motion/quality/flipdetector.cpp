@@ -3,6 +3,7 @@
 // previous rotation; at the end they jump back. Frames in between are
 // flagged on both limbs.
 #include "motion/quality/detectors.h"
+#include "motion/quality/signalutil.h"
 #include "motion/rotations.h"
 
 #include <cmath>
@@ -10,8 +11,20 @@
 namespace mm {
 namespace {
 
-// Is frame f (>= 1) a swap boundary of this limb pair?
-bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int f, double minRad) {
+// A joint's jump counts at a swap boundary when it reaches flipMinDegrees,
+// or kMinJumpDegrees and kRelativeJump times the joint's typical change per
+// frame: at 120 fps, or when both limbs hold similar poses, a swap moves
+// each joint by far less than 30 degrees, yet far more than its motion does
+// in a frame.
+constexpr double kMinJumpDegrees = 5.0;
+constexpr double kRelativeJump = 8.0;
+// ... and a jump under flipMinDegrees must land within this share of itself
+// of the other side's rotation (0.5 for larger jumps).
+constexpr double kSmallJumpMatch = 0.35;
+
+// Is frame f (>= 1) a swap boundary of this limb pair? `minRad[j]`: the
+// smallest jump of joint j that counts; minRad.back(): flipMinDegrees.
+bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int f, const std::vector<double>& minRad) {
   const Clip& clip = *ctx.clip;
   const int axis = pairing.mirrorAxis;
   auto reflect = [axis](const Eigen::Quaterniond& q) { return axis >= 0 ? mirrorRotation(q, axis) : q; };
@@ -24,10 +37,11 @@ bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int 
       const size_t i = ctx.at(self, f);
       const double moved = std::sqrt(double(ctx.wx[i]) * ctx.wx[i] + double(ctx.wy[i]) * ctx.wy[i] +
                                      double(ctx.wz[i]) * ctx.wz[i]);
-      if (moved < minRad) continue;
+      if (moved < minRad[self]) continue;
       ++changed;
       const double toOther = angleBetween(clip.rotation(f, self), reflect(clip.rotation(f - 1, other)));
-      if (toOther < 0.5 * moved) ++swapped;
+      // Small jumps (under minRad) must land closer: noise jumps too.
+      if (toOther < (moved < minRad.back() ? kSmallJumpMatch : 0.5) * moved) ++swapped;
     }
   }
   return changed >= 2 && swapped * 10 >= changed * 6;
@@ -43,9 +57,35 @@ void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, Qualit
   for (int limb = 0; limb < 2; ++limb) {
     if (!ctx.limbPairs[limb]) continue;
     const LimbPairing& pairing = *ctx.limbPairs[limb];
+    // Per joint, plus flipMinDegrees itself last.
+    std::vector<double> jointMin(ctx.joints + 1, minRad);
+    std::vector<float> speed(F);
+    for (const auto& [left, right] : pairing.joints)
+      for (int j : {left, right}) {
+        const size_t o = ctx.at(j, 0);
+        for (int f = 0; f < F; ++f)
+          speed[f] = std::sqrt(ctx.wx[o + f] * ctx.wx[o + f] + ctx.wy[o + f] * ctx.wy[o + f] + ctx.wz[o + f] * ctx.wz[o + f]);
+        const double typical = F > 1 ? quality::sampledMedian(speed.data() + 1, F - 1) : 0.0;
+        jointMin[j] = std::min(minRad, std::max(degToRad(kMinJumpDegrees), kRelativeJump * typical));
+      }
     std::vector<int> boundaries;
+    // A jump where a frozen span or missing data ends is theirs.
+    auto explained = [&](int f) {
+      for (int g = std::max(0, f - 1); g <= f; ++g)
+        for (BodyPart p : sides[limb])
+          for (ArtifactType t : {ArtifactType::Frozen, ArtifactType::Missing})
+            if (report.score(t, g, p) >= 0.5f) return true;
+      return false;
+    };
     for (int f = 1; f < F; ++f)
-      if (isSwapBoundary(ctx, pairing, f, minRad)) boundaries.push_back(f);
+      if (isSwapBoundary(ctx, pairing, f, jointMin) && !explained(f)) boundaries.push_back(f);
+    // An odd count leaves one boundary without its partner: a swap that
+    // holds the take's first (or last) frames shows only its other end.
+    // Within flipMaxSeconds of that edge, the edge is the partner.
+    if (boundaries.size() % 2 == 1) {
+      if (boundaries.front() <= maxLen) boundaries.insert(boundaries.begin(), 0);
+      else if (F - boundaries.back() <= maxLen) boundaries.push_back(F);
+    }
     for (size_t k = 0; k + 1 < boundaries.size(); ++k) {
       const int start = boundaries[k], end = boundaries[k + 1];
       if (end - start > maxLen) continue;
