@@ -94,8 +94,12 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
           depth = floor - heightOf(ctx, f, joint);
           if (!(depth > preset.penetrationMeters)) continue;
         }
-        const std::vector<char>& standing = supports->supported[2 * side + kind];
-        if (!standing.empty() && standing[f]) continue;
+        // The foot stands on something when either of its points does (a
+        // heel lower than usual under toes that rest is the foot's pitch or
+        // the ground's, not a foot in the floor).
+        const std::vector<char>& ankleOn = supports->supported[2 * side];
+        const std::vector<char>& toeOn = supports->supported[2 * side + 1];
+        if ((!ankleOn.empty() && ankleOn[f]) || (!toeOn.empty() && toeOn[f])) continue;
         if (jointPathValid(*ctx.clip, f, joint))
           report.flag(ArtifactType::Penetration, f, legs[side], quality::severity(depth, preset.penetrationMeters),
                       confidence);

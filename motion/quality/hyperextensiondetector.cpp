@@ -19,6 +19,9 @@ constexpr double kSwingDegreesPerSecond = 90.0;
 // ... as long as it is bent the natural way by less than this many times
 // hyperextensionDegrees (a knee straightening fast from a stride is not).
 constexpr double kSwingReach = 2.0;
+// ... and never less than this (degrees): the swing into a bend is as fast
+// whatever the threshold.
+constexpr double kMinSwingReachDegrees = 30.0;
 
 // atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1] with the
 // octant folded in), several times cheaper than libm's: the bend angle of
@@ -66,7 +69,7 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
     if (!axis) continue;
     // Only angles within kSwingReach thresholds of straight matter below;
     // bends well the natural way skip the arctangent (a clear negative).
-    const double reach = kSwingReach * threshold;
+    const double reach = std::max(kSwingReach * threshold, degToRad(kMinSwingReachDegrees));
     const double clearTan = reach < kPi / 2 ? std::tan(reach) : HUGE_VAL;
     for (int f = 0; f < F; ++f) {
       if (!clip.isValid(f, chain->middle)) {
@@ -86,7 +89,7 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
       // Frames arriving at (leaving) the bend fast, still close to straight,
       // belong to it.
       int s = a, e = b;
-      const double straightish = -kSwingReach * threshold;
+      const double straightish = -reach;
       while (s >= 2 && back[s - 1] - back[s - 2] > swing && back[s - 1] > straightish) --s;
       while (e + 1 < F && back[e] - back[e + 1] > swing && back[e] > straightish) ++e;
       for (int f = s; f < e; ++f) {

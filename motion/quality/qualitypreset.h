@@ -84,8 +84,14 @@ struct QualityPreset {
   // direction learnt from the clip (naturalHingeAxis), by more than
   // hyperextensionDegrees; flagged on the limb, with the frames around it
   // where the joint swings fast (90 degrees/s) into or out of it while bent
-  // the natural way by less than twice hyperextensionDegrees.
-  double hyperextensionDegrees = 15.0;
+  // the natural way by less than twice hyperextensionDegrees (30 degrees at
+  // least). The bend is measured from the joint positions along the limb
+  // chain (upper, middle and lower joint) in the upper bone's frame, and the
+  // natural side learnt from how the limb bends over the whole take, so any
+  // rig, unit and frame rate reads alike. 10 degrees: a knee bent 15 degrees
+  // backwards is flagged, and the development takes have no clean frame
+  // past 10 (eval detect: same F1 as at 15).
+  double hyperextensionDegrees = 10.0;
 
   // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of
   // high-frequency energy (third difference) to speed falls below

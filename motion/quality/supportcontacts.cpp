@@ -12,7 +12,7 @@ namespace mm {
 namespace {
 
 constexpr double kStillMetersPerSecond = 0.25;  // as the floor estimate's still frames
-constexpr double kMinRunSeconds = 0.1;
+constexpr double kMinRunSeconds = 0.05;
 constexpr double kApproachSeconds = 0.3;
 constexpr double kMoveMeters = 0.02;
 constexpr double kSurfaceMeters = 0.03;

@@ -6,7 +6,7 @@
 // (penetration, floating) judge a foot against these supports, not only
 // against the lowest floor level.
 //
-// A still run is a stretch of at least 0.1 s where a point (ankle, toe, or
+// A still run is a stretch of at least 0.05 s where a point (ankle, toe, or
 // wrist) moves slower than 0.25 m/s. It is a credible support unless the
 // take shows it is not:
 // - carried: over the 0.3 s before the run the point came up or down by more
@@ -42,7 +42,7 @@ struct SupportRun {
   int point = 0;       // 0..3: left ankle, left toe, right ankle, right toe; 4, 5: left, right wrist
   int start = 0;       // first frame
   int end = 0;         // one past the last frame
-  float level = 0.0f;  // height at the start of the run (mean of its first 0.1 s), metres
+  float level = 0.0f;  // height at the start of the run (mean of its first 0.05 s), metres
   bool credible = false;
 };
 
