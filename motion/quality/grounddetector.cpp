@@ -9,6 +9,7 @@
 #include "motion/quality/floorestimate.h"
 #include "motion/quality/signalutil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -75,6 +76,12 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
   const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
+  struct Candidate {
+    int frame;
+    BodyPart leg;
+    double depth;
+  };
+  std::vector<Candidate> candidates;
   for (int side = 0; side < 2; ++side)
     for (int kind = 0; kind < 2; ++kind) {
       const int joint = kind == 0 ? ctx.ankle[side] : ctx.toe[side];
@@ -82,7 +89,6 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
       if (joint < 0 || std::isnan(level)) continue;
       const SupportMap* supports = nullptr;  // built at the first frame under the level
       double floor = level;
-      const float confidence = floorConfidence(ctx, preset);
       for (int f = 0; f < ctx.frames; ++f) {
         double depth = floor - heightOf(ctx, f, joint);
         if (!(depth > preset.penetrationMeters)) continue;
@@ -100,11 +106,27 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
         const std::vector<char>& ankleOn = supports->supported[2 * side];
         const std::vector<char>& toeOn = supports->supported[2 * side + 1];
         if ((!ankleOn.empty() && ankleOn[f]) || (!toeOn.empty() && toeOn[f])) continue;
-        if (jointPathValid(*ctx.clip, f, joint))
-          report.flag(ArtifactType::Penetration, f, legs[side], quality::severity(depth, preset.penetrationMeters),
-                      confidence);
+        if (jointPathValid(*ctx.clip, f, joint)) candidates.push_back({f, legs[side], depth});
       }
     }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) { return x.frame < y.frame; });
+  // A body hanging from its hands stands on nothing: its feet under the
+  // level of their still frames (a swing's turning points) are no
+  // penetration. The hands are looked at only around candidate frames.
+  for (size_t i = 0; i < candidates.size();) {
+    size_t k = i;
+    int last = candidates[i].frame;
+    while (k + 1 < candidates.size() && candidates[k + 1].frame <= last + ctx.framesFor(1.0))
+      last = std::max(last, candidates[++k].frame);
+    const int a = candidates[i].frame, b = last + 1;
+    const std::vector<char> hanging = findHangSupports(ctx, ctx.footSupports(preset), a, b);
+    for (; i <= k; ++i) {
+      const Candidate& c = candidates[i];
+      if (!hanging[c.frame - a])
+        report.flag(ArtifactType::Penetration, c.frame, c.leg, quality::severity(c.depth, preset.penetrationMeters),
+                    floorConfidence(ctx, preset));
+    }
+  }
 }
 
 void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {

@@ -151,10 +151,14 @@ SupportMap findFootSupports(const AnalysisContext& ctx, const QualityPreset& pre
       }
     }
     const Path& path = paths[run.point];
+    // The take's first contacts (nothing before them says otherwise).
+    // ... at the floor level the feet show most (floorestimate.h).
+    const double floorLevel = ctx.floor.level[run.point / 2][kindOfPoint(run.point)];
+    const bool first = lastEnded == nullptr && std::abs(run.level - floorLevel) < kSurfaceMeters;
     if (run.start <= 1) {
       run.credible = true;
     } else if (!carried(path, ctx.up, run.start, window, hip)) {
-      bool held = false;
+      bool held = first;
       for (const SupportRun* q : open) held = held || (q->credible && q->point != run.point);
       bool known = false;
       const int b = bin(run.level);

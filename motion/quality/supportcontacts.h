@@ -25,8 +25,10 @@
 // A wrist's run needs a credible foot run holding the body as it begins (a
 // hand that grips a bar while standing), another wrist's credible run, or
 // to begin with the take.
-// Runs that start on the take's first frames are credible (nothing before
-// them says otherwise). A credible run's frames more than penetrationMeters
+// Runs that start on the take's first frames, and the take's first contacts
+// (before any run has ended) that are not carried and rest at the floor
+// level (floorestimate.h, within 3 cm), are credible: nothing before them
+// says otherwise. A credible run's frames more than penetrationMeters
 // under its own first level sank while planted: they are not supported.
 // Heights in metres along the context's up axis.
 
@@ -57,6 +59,16 @@ struct SupportMap {
   // 1 toe) lasting at least 0.2 s; NaN when none.
   double lowestLevel[2] = {NAN, NAN};
   bool built() const { return frames > 0; }
+  // Whether a credible run of a kind of foot point (0 ankle, 1 toe) rests
+  // within 4 cm of `level` (metres): the take shows a floor there. A level
+  // that only unsupported or carried runs show (feet swinging while the
+  // body hangs, a body lifted off its floor for the whole take) is no
+  // floor to judge against with confidence.
+  bool shows(int kind, double level) const {
+    for (const SupportRun& r : runs)
+      if (r.credible && r.point % 2 == kind && std::abs(r.level - level) < 0.04) return true;
+    return false;
+  }
   bool footSupported(int frame) const {
     for (const auto& s : supported)
       if (!s.empty() && s[frame]) return true;
