@@ -24,7 +24,10 @@ constexpr double kSmallJumpMatch = 0.35;
 
 // Is frame f (>= 1) a swap boundary of this limb pair? `minRad[j]`: the
 // smallest jump of joint j that counts; minRad.back(): flipMinDegrees.
-bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int f, const std::vector<double>& minRad) {
+// `strong` (optional): every jumping joint, and at least three, landed on
+// the other side.
+bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int f, const std::vector<double>& minRad,
+                    bool* strong = nullptr) {
   const Clip& clip = *ctx.clip;
   const int axis = pairing.mirrorAxis;
   auto reflect = [axis](const Eigen::Quaterniond& q) { return axis >= 0 ? mirrorRotation(q, axis) : q; };
@@ -44,6 +47,7 @@ bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int 
       if (toOther < (moved < minRad.back() ? kSmallJumpMatch : 0.5) * moved) ++swapped;
     }
   }
+  if (strong) *strong = changed >= 3 && swapped == changed;
   return changed >= 2 && swapped * 10 >= changed * 6;
 }
 
@@ -77,14 +81,22 @@ void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, Qualit
             if (report.score(t, g, p) >= 0.5f) return true;
       return false;
     };
-    for (int f = 1; f < F; ++f)
-      if (isSwapBoundary(ctx, pairing, f, jointMin) && !explained(f)) boundaries.push_back(f);
+    std::vector<char> strong;
+    for (int f = 1; f < F; ++f) {
+      bool clear = false;
+      if (isSwapBoundary(ctx, pairing, f, jointMin, &clear) && !explained(f)) {
+        boundaries.push_back(f);
+        strong.push_back(clear);
+      }
+    }
     // An odd count leaves one boundary without its partner: a swap that
     // holds the take's first (or last) frames shows only its other end.
-    // Within flipMaxSeconds of that edge, the edge is the partner.
+    // Within flipMaxSeconds of that edge, the edge is the partner, if the
+    // boundary is clear (every jumping joint lands on the other side: a
+    // lone look-alike of running legs crossing is not).
     if (boundaries.size() % 2 == 1) {
-      if (boundaries.front() <= maxLen) boundaries.insert(boundaries.begin(), 0);
-      else if (F - boundaries.back() <= maxLen) boundaries.push_back(F);
+      if (boundaries.front() <= maxLen && strong.front()) boundaries.insert(boundaries.begin(), 0);
+      else if (F - boundaries.back() <= maxLen && strong.back()) boundaries.push_back(F);
     }
     for (size_t k = 0; k + 1 < boundaries.size(); ++k) {
       const int start = boundaries[k], end = boundaries[k + 1];

@@ -41,9 +41,10 @@ struct FloorEstimate {
   // under the lowest level up; when no point ever rests, of all their
   // heights (the floor foot skating always used). NaN without feet.
   double floor = NAN;
-  // How firmly the take shows its floor, 0.5..1: 0.5 plus half the share of
-  // a second of still foot frames at the contact levels (pooled); the
-  // confidence of the floor-relative flags on a take with a reliable floor.
+  // How firmly the take shows its floor, 0.5..1: 0.5, plus 0.5 times the
+  // still foot frames in the contact levels' bands (ankles and toes pooled)
+  // over two seconds' worth, up to 1; the confidence of the floor-relative
+  // flags on a take with a reliable floor (QualityPreset::reliableFloor).
   double confidence = 0.0;
   bool valid() const { return !std::isnan(floor); }
 };

@@ -45,12 +45,9 @@ double parabolaAcceleration(const std::vector<double>& height, int a, int b, dou
 // A support this far under the floor level is a surface of its own (a step
 // down, a pit), not the floor's scatter.
 constexpr double kLowerSurfaceMeters = 0.10;
-// A floating span held up by credible supports on at least this share of its frames is not floating.
+// A floating span held up by credible supports on at least this share of
+// its frames is not floating.
 constexpr double kSupportedShare = 0.5;
-
-}  // namespace
-
-namespace {
 
 // Whether credible supports (feet on something, hands hanging from
 // something) hold the body up over most of frames [a, b).

@@ -54,7 +54,9 @@ struct QualityPreset {
   // The floor (floorestimate.h): each foot point (ankle, toe) rests at its
   // own contact level, the most common height of its still frames.
   // Penetration: a foot point more than penetrationMeters below its contact
-  // level; flagged on that leg.
+  // level (or below a credible support 10 cm or more under it: a step
+  // down), and not standing on a credible support itself, nor hanging from
+  // the hands (supportcontacts.h); flagged on that leg.
   double penetrationMeters = 0.03;
 
   // Floating: the body is airborne while the lowest foot point of both feet
@@ -64,8 +66,10 @@ struct QualityPreset {
   // floatGravityTolerance * g of -g (g = 9.81 m/s^2), and no longer than
   // floatMaxAirSeconds (a one-metre vertical jump lasts 0.9 s). Otherwise it
   // is flagged on all parts, with the frames around it where the feet are
-  // still more than floatMeters / 4 up. Shorter spans (a run's flight
-  // phase) say too little to judge.
+  // still more than floatMeters / 4 up, unless credible supports (a foot on
+  // a box, a step or a ladder rung, hands hanging from a bar; see
+  // supportcontacts.h) hold the body on half its frames or more. Shorter
+  // spans (a run's flight phase) say too little to judge.
   double floatMeters = 0.05;
   double floatMinSeconds = 0.2;
   double floatMaxAirSeconds = 1.0;
