@@ -17,8 +17,7 @@
 // of its points in contact always holds still: the foot skates only when
 // every point in contact slides. Slides closer than skateGapSeconds merge
 // (an out-and-back slide is still in its middle); runs shorter than
-// skateMinSeconds are dropped; so are frames where the body hangs from its
-// hands (supportcontacts.h). Metres along the up axis.
+// skateMinSeconds are dropped. Metres along the up axis.
 #include "motion/quality/detectors.h"
 #include "motion/quality/signalutil.h"
 
@@ -144,11 +143,7 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
       while (e < F && skating[e]) worst = std::max(worst, drift[e++]);
       if (e - f >= minRun) {
         const float score = quality::severity(std::max<double>(worst, preset.skateDriftMeters), preset.skateDriftMeters);
-        // A foot that brushes the floor while the body hangs from its hands
-        // bears no weight: its sliding is no skating (supportcontacts.h).
-        const std::vector<char> hanging = findHangSupports(ctx, ctx.footSupports(preset), f, e);
-        for (int k = f; k < e; ++k)
-          if (!hanging[k - f]) report.flag(ArtifactType::FootSkate, k, legs[side], score, confidence);
+        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score, confidence);
       }
       f = e;
     }

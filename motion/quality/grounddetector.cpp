@@ -106,24 +106,9 @@ void detectPenetration(const AnalysisContext& ctx, const QualityPreset& preset, 
         if (jointPathValid(*ctx.clip, f, joint)) candidates.push_back({f, legs[side], depth});
       }
     }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) { return x.frame < y.frame; });
-  // A body hanging from its hands stands on nothing: its feet under the
-  // level of their still frames (a swing's turning points) are no
-  // penetration. The hands are looked at only around candidate frames.
-  for (size_t i = 0; i < candidates.size();) {
-    size_t k = i;
-    int last = candidates[i].frame;
-    while (k + 1 < candidates.size() && candidates[k + 1].frame <= last + ctx.framesFor(1.0))
-      last = std::max(last, candidates[++k].frame);
-    const int a = candidates[i].frame, b = last + 1;
-    const std::vector<char> hanging = findHangSupports(ctx, ctx.footSupports(preset), a, b);
-    for (; i <= k; ++i) {
-      const Candidate& c = candidates[i];
-      if (!hanging[c.frame - a])
-        report.flag(ArtifactType::Penetration, c.frame, c.leg, quality::severity(c.depth, preset.penetrationMeters),
-                    floorConfidence(ctx, preset));
-    }
-  }
+  const float confidence = floorConfidence(ctx, preset);
+  for (const Candidate& c : candidates)
+    report.flag(ArtifactType::Penetration, c.frame, c.leg, quality::severity(c.depth, preset.penetrationMeters), confidence);
 }
 
 void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {

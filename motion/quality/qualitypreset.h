@@ -55,8 +55,8 @@ struct QualityPreset {
   // own contact level, the most common height of its still frames.
   // Penetration: a foot point more than penetrationMeters below its contact
   // level (or below a credible support 10 cm or more under it: a step
-  // down), and not standing on a credible support itself, nor hanging from
-  // the hands (supportcontacts.h); flagged on that leg.
+  // down), and not standing on a credible support itself
+  // (supportcontacts.h); flagged on that leg.
   double penetrationMeters = 0.03;
 
   // Floating: the body is airborne while the lowest foot point of both feet

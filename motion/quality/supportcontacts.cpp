@@ -20,6 +20,8 @@ constexpr double kFlightSeconds = 1.0;
 constexpr double kLowestRunSeconds = 0.2;
 // Hands: the frames before a span searched for the start of a hang.
 constexpr double kHangLookBackSeconds = 3.0;
+// ... and how far above its shoulder a wrist must hold, in arm lengths.
+constexpr double kHangReach = 0.25;
 
 // Positions (metres) of one point over frames [first, first + size).
 struct Path {
@@ -227,14 +229,40 @@ std::vector<char> findHangSupports(const AnalysisContext& ctx, const SupportMap&
     for (int f = first; f < end; ++f) path.p[f - first] = arms.position(f - first, ctx.hinges[side]->lower) * toMeters;
     std::vector<SupportRun> found;
     stillRuns(path, ctx.up, ctx.fps, minLen, 4 + side, found);
-    // Hanging or holding on above: the wrist above its shoulder.
+    // Hanging or holding on above: the wrist a quarter of the arm's length
+    // or more above its shoulder (hands held out or on the hips are not).
+    const double arm = (clip.skeleton().offset(ctx.hinges[side]->middle).norm() +
+                        clip.skeleton().offset(ctx.hinges[side]->lower).norm()) * toMeters;
     for (const SupportRun& r : found) {
       const double shoulder = arms.position(r.start - first, ctx.hinges[side]->upper).dot(ctx.up) * toMeters;
-      if (r.level > shoulder) runs.push_back(r);
+      if (r.level > shoulder + kHangReach * arm) runs.push_back(r);
     }
   }
   std::sort(runs.begin(), runs.end(), [](const SupportRun& a, const SupportRun& b) { return a.start < b.start; });
   auto feetHeld = [&](int f) { return f >= 0 && f < feet.frames && feet.footSupported(f); };
+  // A jump to a bar: the latest credible foot run before the grab ended
+  // within the flight time, the foot leaving it on its own, the hips flying
+  // as a free fall does in between.
+  const int flight = ctx.framesFor(kFlightSeconds);
+  std::vector<double> hipHeight;
+  auto jumpedTo = [&](int start) {
+    const SupportRun* last = nullptr;
+    for (const SupportRun& r : feet.runs)
+      if (r.end <= start && (!last || r.end > last->end)) last = &r;
+    if (!last || !last->credible || start - last->end > flight) return false;
+    if (hipHeight.empty()) {
+      hipHeight.resize(ctx.frames);
+      for (int f = 0; f < ctx.frames; ++f) hipHeight[f] = hip(f);
+    }
+    if (!ballistic(hipHeight, last->end, start, ctx.fps)) return false;
+    // The take-off: the foot left on its own, not lifted with the body.
+    const int joint = last->point % 2 == 0 ? ctx.ankle[last->point / 2] : ctx.toe[last->point / 2];
+    Path foot;
+    foot.first = std::max(0, last->end - 1);
+    for (int f = foot.first; f < std::min(ctx.frames, last->end + window + 1); ++f)
+      foot.p.push_back(ctx.poses.position(f, joint) * toMeters);
+    return !carried(foot, ctx.up, last->end, -window, hip);
+  };
   for (size_t i = 0; i < runs.size(); ++i) {
     SupportRun& run = runs[i];
     const Path& path = paths[run.point - 4];
@@ -244,7 +272,7 @@ std::vector<char> findHangSupports(const AnalysisContext& ctx, const SupportMap&
     } else if (!carried(path, ctx.up, run.start, window, hip)) {
       bool otherHand = false;
       for (size_t k = 0; k < i; ++k) otherHand = otherHand || (runs[k].credible && runs[k].end >= run.start);
-      run.credible = otherHand || feetHeld(run.start) || feetHeld(run.start - 1);
+      run.credible = otherHand || feetHeld(run.start) || feetHeld(run.start - 1) || jumpedTo(run.start);
     }
     if (!run.credible) continue;
     for (int f = std::max(run.start, begin); f < std::min(run.end, end); ++f) out[f - begin] = 1;

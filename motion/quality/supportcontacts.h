@@ -23,8 +23,8 @@
 //   own (a point lifted off with the whole body, as above, took off from
 //   nothing).
 // A wrist's run needs a credible foot run holding the body as it begins (a
-// hand that grips a bar while standing), another wrist's credible run, or
-// to begin with the take.
+// hand that grips a bar while standing), another wrist's credible run, a
+// jump from a credible foot run (as above), or to begin with the take.
 // Runs that start on the take's first frames, and the take's first contacts
 // (before any run has ended) that are not carried and rest at the floor
 // level (floorestimate.h, within 3 cm), are credible: nothing before them
@@ -80,8 +80,8 @@ struct SupportMap {
 // ::toe) over the whole take.
 SupportMap findFootSupports(const AnalysisContext& ctx, const QualityPreset& preset);
 
-// Frames of [begin, end) where a wrist holds still above its shoulder on a
-// credible support (the same rules; the feet's map decides whether another
+// Frames of [begin, end) where a wrist holds still a quarter of the arm's
+// length or more above its shoulder on a credible support (the same rules; the feet's map decides whether another
 // point holds the body): 1 per frame, indexed from `begin`. Runs forward
 // kinematics of the arms over the frames it needs.
 std::vector<char> findHangSupports(const AnalysisContext& ctx, const SupportMap& feet, int begin, int end);
