@@ -31,16 +31,26 @@ bool isSwapBoundary(const AnalysisContext& ctx, const LimbPairing& pairing, int 
   const Clip& clip = *ctx.clip;
   const int axis = pairing.mirrorAxis;
   auto reflect = [axis](const Eigen::Quaterniond& q) { return axis >= 0 ? mirrorRotation(q, axis) : q; };
+  // Count the jumping joints first (the precomputed per-frame rotations
+  // only): most frames have fewer than two, and need no angle.
+  int jumping = 0;
+  for (const auto& [left, right] : pairing.joints)
+    for (int self : {left, right}) {
+      const size_t i = ctx.at(self, f);
+      jumping += double(ctx.wx[i]) * ctx.wx[i] + double(ctx.wy[i]) * ctx.wy[i] + double(ctx.wz[i]) * ctx.wz[i] >=
+                 minRad[self] * minRad[self];
+    }
+  if (jumping < 2) return false;
   int changed = 0, swapped = 0;
   for (const auto& [left, right] : pairing.joints) {
     for (int side = 0; side < 2; ++side) {
       const int self = side == 0 ? left : right;
       const int other = side == 0 ? right : left;
-      // Cheap screen with the precomputed per-frame rotation (radians).
+      // The screen again, per joint (radians).
       const size_t i = ctx.at(self, f);
-      const double moved = std::sqrt(double(ctx.wx[i]) * ctx.wx[i] + double(ctx.wy[i]) * ctx.wy[i] +
-                                     double(ctx.wz[i]) * ctx.wz[i]);
-      if (moved < minRad[self]) continue;
+      const double moved2 = double(ctx.wx[i]) * ctx.wx[i] + double(ctx.wy[i]) * ctx.wy[i] + double(ctx.wz[i]) * ctx.wz[i];
+      if (moved2 < minRad[self] * minRad[self]) continue;
+      const double moved = std::sqrt(moved2);
       ++changed;
       const double toOther = angleBetween(clip.rotation(f, self), reflect(clip.rotation(f - 1, other)));
       // Small jumps (under minRad) must land closer: noise jumps too.
@@ -63,13 +73,19 @@ void detectFlips(const AnalysisContext& ctx, const QualityPreset& preset, Qualit
     const LimbPairing& pairing = *ctx.limbPairs[limb];
     // Per joint, plus flipMinDegrees itself last.
     std::vector<double> jointMin(ctx.joints + 1, minRad);
-    std::vector<float> speed(F);
+    // The typical change: the median over at most kSpeedSamples evenly
+    // spaced frames (a statistic; an hour of frames would add nothing).
+    constexpr int kSpeedSamples = 4096;
+    const int n = std::max(0, F - 1), samples = std::min(n, kSpeedSamples);
+    std::vector<float> speed(static_cast<size_t>(samples));
     for (const auto& [left, right] : pairing.joints)
       for (int j : {left, right}) {
         const size_t o = ctx.at(j, 0);
-        for (int f = 0; f < F; ++f)
-          speed[f] = std::sqrt(ctx.wx[o + f] * ctx.wx[o + f] + ctx.wy[o + f] * ctx.wy[o + f] + ctx.wz[o + f] * ctx.wz[o + f]);
-        const double typical = F > 1 ? quality::sampledMedian(speed.data() + 1, F - 1) : 0.0;
+        for (int i = 0; i < samples; ++i) {
+          const size_t f = o + 1 + static_cast<size_t>(i) * n / samples;
+          speed[i] = std::sqrt(ctx.wx[f] * ctx.wx[f] + ctx.wy[f] * ctx.wy[f] + ctx.wz[f] * ctx.wz[f]);
+        }
+        const double typical = quality::medianInPlace(speed.data(), speed.size());
         jointMin[j] = std::min(minRad, std::max(degToRad(kMinJumpDegrees), kRelativeJump * typical));
       }
     std::vector<int> boundaries;
