@@ -81,16 +81,9 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
     // How clearly the take shows the natural side: the share of the clearly
     // bent frames (over 5 degrees) that bend that way. A limb bent both ways
     // about as often leaves the side, and so each flag, less certain.
+    // (Counted in the pass below, which projects every frame's bend anyway.)
     constexpr double kClearSine = 0.0871557427;  // sin(5 degrees)
     long long bent = 0, natural = 0;
-    for (int f = 0; f < F; ++f) {
-      const double d = bend[f].dot(*axis);
-      const bool clear = std::abs(d) > kClearSine;
-      bent += clear;
-      natural += clear && d > 0.0;
-    }
-    const double share = bent > 0 ? static_cast<double>(natural) / bent : 1.0;
-    const float confidence = static_cast<float>(std::clamp(0.5 + (share - 0.5) * 1.25, 0.5, 1.0));
     // Only angles within kSwingReach thresholds of straight matter below;
     // bends well the natural way skip the arctangent (a clear negative).
     const double reach = std::max(kSwingReach * threshold, degToRad(kMinSwingReachDegrees));
@@ -101,8 +94,13 @@ void detectHyperextension(const AnalysisContext& ctx, const QualityPreset& prese
         continue;
       }
       const double d = bend[f].dot(*axis);
+      const bool clear = std::abs(d) > kClearSine;
+      bent += clear;
+      natural += clear & (d > 0.0);
       back[f] = (d > 0.0 && cosine[f] > 0.0 && d > cosine[f] * clearTan) ? -kPi / 2 : -fastAtan2(d, cosine[f]);
     }
+    const double share = bent > 0 ? static_cast<double>(natural) / bent : 1.0;
+    const float confidence = static_cast<float>(std::clamp(0.5 + (share - 0.5) * 1.25, 0.5, 1.0));
     for (int a = 0; a < F;) {
       if (!(back[a] > threshold)) {
         ++a;
