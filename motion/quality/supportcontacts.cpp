@@ -153,8 +153,9 @@ SupportMap findFootSupports(const AnalysisContext& ctx, const QualityPreset& pre
       }
     }
     const Path& path = paths[run.point];
-    // The take's first contacts (nothing before them says otherwise).
-    // ... at the floor level the feet show most (floorestimate.h).
+    // The take's first contacts (before any run has ended: nothing before
+    // them says otherwise), if they rest at the level where the feet rest
+    // most (floorestimate.h).
     const double floorLevel = ctx.floor.level[run.point / 2][kindOfPoint(run.point)];
     const bool first = lastEnded == nullptr && std::abs(run.level - floorLevel) < kSurfaceMeters;
     if (run.start <= 1) {
