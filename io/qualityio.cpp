@@ -52,7 +52,10 @@ constexpr PresetField kPresetFields[] = {
     {"flip_min_degrees", &QualityPreset::flipMinDegrees},
     {"flip_max_seconds", &QualityPreset::flipMaxSeconds},
     {"merge_gap_seconds", &QualityPreset::mergeGapSeconds},
+    {"no_floor_confidence", &QualityPreset::noFloorConfidence},
 };
+// The one flag of a preset: false declares a take with no reliable floor.
+constexpr const char* kReliableFloorKey = "reliable_floor";
 
 double round4(double v) { return std::round(v * 1e4) / 1e4; }
 
@@ -101,9 +104,28 @@ std::string qualityReportJson(const QualityReport& report, const std::string& fi
       if (a.hasPart(p)) ps.push_back(bodyPartName(p));
     o["parts"] = ps;
     o["severity"] = round4(a.severity);
+    o["confidence"] = round4(a.confidence);
+    o["kind"] = artifactKindName(a.kind());
     arts.push_back(std::move(o));
   }
   j["artifacts"] = std::move(arts);
+  // Low-confidence hints (QualityReport::hints), in the artifacts' form.
+  nlohmann::ordered_json hints = nlohmann::ordered_json::array();
+  for (const ArtifactSpan& a : report.hints()) {
+    nlohmann::ordered_json o;
+    o["type"] = artifactTypeName(a.type);
+    o["start"] = a.start;
+    o["end"] = a.end;
+    nlohmann::json ps = nlohmann::json::array();
+    for (BodyPart p : kAllBodyParts)
+      if (a.hasPart(p)) ps.push_back(bodyPartName(p));
+    o["parts"] = ps;
+    o["severity"] = round4(a.severity);
+    o["confidence"] = round4(a.confidence);
+    o["kind"] = artifactKindName(a.kind());
+    hints.push_back(std::move(o));
+  }
+  if (!hints.empty()) j["hints"] = std::move(hints);
   return j.dump() + "\n";
 }
 
@@ -153,6 +175,14 @@ bool readQualityPreset(const std::string& path, QualityPreset* preset, IoError* 
   }
   QualityPreset p = *preset;
   for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it.key() == kReliableFloorKey) {
+      if (!it.value().is_boolean()) {
+        *error = IoError{path, 0, std::string("'") + kReliableFloorKey + "' must be true or false"};
+        return false;
+      }
+      p.reliableFloor = it.value().get<bool>();
+      continue;
+    }
     const PresetField* field = nullptr;
     for (const PresetField& f : kPresetFields)
       if (it.key() == f.key) field = &f;
@@ -173,6 +203,7 @@ bool readQualityPreset(const std::string& path, QualityPreset* preset, IoError* 
 std::string qualityPresetJson(const QualityPreset& preset) {
   nlohmann::ordered_json j;
   for (const PresetField& f : kPresetFields) j[f.key] = preset.*(f.member);
+  j[kReliableFloorKey] = preset.reliableFloor;
   return j.dump(2) + "\n";
 }
 

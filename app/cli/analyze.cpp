@@ -157,12 +157,15 @@ int runAnalyze(Args args) {
     std::string parts;
     for (BodyPart p : kAllBodyParts)
       if (a.hasPart(p)) parts += std::string(parts.empty() ? "" : ",") + bodyPartName(p);
-    std::printf("  %-14s frames %6d-%-6d (%.2f-%.2f s) %-32s severity %.2f\n", artifactTypeName(a.type), a.start, a.end,
-                a.start / clip.fps(), a.end / clip.fps(), parts.c_str(), a.severity);
+    std::printf("  %-14s frames %6d-%-6d (%.2f-%.2f s) %-32s severity %.2f confidence %.2f (%s)\n",
+                artifactTypeName(a.type), a.start, a.end, a.start / clip.fps(), a.end / clip.fps(), parts.c_str(),
+                a.severity, a.confidence, artifactKindName(a.kind()));
   }
   if (hidden > 0)
     std::printf("  ... and %zu more spans, not shown (the %zu worst above; --json OUT lists them all)\n", hidden,
                 shown);
+  if (!report.hints().empty())
+    std::printf("%zu low-confidence hints (not in the quality; listed in --json as \"hints\")\n", report.hints().size());
   return kOk;
 }
 

@@ -59,11 +59,28 @@ Eigen::Vector3d detectUpAxis(const Clip& clip, const BodyPartMap& parts) {
 
 namespace {
 
-// The (upper, middle, lower) chain of a limb whose two bones are the longest.
+// Longest bone path (file units) from each joint down into its own limb.
+std::vector<double> distalLengths(const Skeleton& s, const BodyPartMap& parts, BodyPart limb) {
+  std::vector<double> len(static_cast<size_t>(s.jointCount()), 0.0);
+  // Children come after their parents (depth-first order): one backward pass.
+  for (int j = s.jointCount() - 1; j >= 1; --j) {
+    const int p = s.parent(j);
+    if (p >= 0 && parts.part(j) == limb && parts.part(p) == limb) len[p] = std::max(len[p], len[j] + s.offset(j).norm());
+  }
+  return len;
+}
+
+// The (upper, middle, lower) chain of a limb whose two bones are the longest,
+// among chains whose lower joint (wrist, ankle) carries less of the limb
+// below it than its own bone (hand and fingers are shorter than the forearm,
+// the foot than the shin), when any does. Without that test a long clavicle
+// (CMU's is longer than the forearm) makes clavicle + upper arm the longest
+// pair, and the shoulder passes for the elbow.
 std::optional<std::array<int, 3>> longestTwoBoneChain(const Skeleton& s, const BodyPartMap& parts, BodyPart limb) {
   if (parts.jointCount() != s.jointCount()) return std::nullopt;
-  std::optional<std::array<int, 3>> best;
-  double bestLength = -1.0;
+  const std::vector<double> distal = distalLengths(s, parts, limb);
+  std::optional<std::array<int, 3>> best, bestEnd;
+  double bestLength = -1.0, bestEndLength = -1.0;
   for (int a : parts.jointsOf(limb)) {
     const int k = s.parent(a);
     if (k < 0 || parts.part(k) != limb) continue;
@@ -74,8 +91,12 @@ std::optional<std::array<int, 3>> longestTwoBoneChain(const Skeleton& s, const B
       bestLength = length;
       best = std::array<int, 3>{h, k, a};
     }
+    if (distal[a] < s.offset(a).norm() && length > bestEndLength) {
+      bestEndLength = length;
+      bestEnd = std::array<int, 3>{h, k, a};
+    }
   }
-  return best;
+  return bestEnd ? bestEnd : best;
 }
 
 // The natural axis is a statistic of the clip: a long take is sampled at

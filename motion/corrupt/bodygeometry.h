@@ -31,13 +31,16 @@ struct LegChain {
 };
 // The ankle is the leg joint whose own bone plus its parent's bone is the
 // longest (thigh + shin outweigh hip-joint, foot and toe bones, for Bandai,
-// CMU and Mixamo alike). nullopt if the part has no such three-joint chain.
+// CMU and Mixamo alike) among the joints with less of the leg below them
+// than their own bone (the foot is shorter than the shin), when any has.
+// nullopt if the part has no such three-joint chain.
 std::optional<LegChain> findLegChain(const Skeleton& skeleton, const BodyPartMap& parts, BodyPart leg);
 
 // An arm's two-bone chain: shoulder (upper-arm joint, its rotation swings
 // the upper arm), elbow and wrist, with elbow = parent(wrist) and shoulder =
 // parent(elbow), all three in the arm's part. Found as findLegChain finds a
-// leg's (upper arm + forearm outweigh clavicle, hand and finger bones).
+// leg's (upper arm + forearm outweigh hand and finger bones; the wrist test
+// keeps a clavicle longer than the forearm, as CMU's, out).
 struct ArmChain {
   int shoulder = -1;
   int elbow = -1;

@@ -134,6 +134,7 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   const BodyPart limbs[4] = {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg};
   for (int k = 0; k < 4; ++k) c.hinges[k] = findHingeChain(clip.skeleton(), parts, limbs[k]);
   c.floor = estimateFloor(c);
+  c.mFootSupports = SupportMap{};
   c.limbPairs[0] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftArm, BodyPart::RightArm);
   c.limbPairs[1] = pairLimbs(clip.skeleton(), parts, BodyPart::LeftLeg, BodyPart::RightLeg);
 }

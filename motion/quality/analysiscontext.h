@@ -8,6 +8,7 @@
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/kinematics.h"
 #include "motion/quality/floorestimate.h"
+#include "motion/quality/supportcontacts.h"
 
 #include <optional>
 #include <vector>
@@ -46,6 +47,15 @@ struct AnalysisContext {
   // Contact levels of the feet and the floor (estimateFloor), computed once
   // for the ground-contact detectors.
   FloorEstimate floor;
+
+  // The feet's support contacts (supportcontacts.h), built on first use by
+  // the floor-relative detectors (only takes with a candidate flag pay for
+  // them); cleared by rebuild. Not thread-safe, as the context as a whole.
+  const SupportMap& footSupports(const QualityPreset& preset) const {
+    if (!mFootSupports.built() && frames > 0) mFootSupports = findFootSupports(*this, preset);
+    return mFootSupports;
+  }
+  mutable SupportMap mFootSupports;
 
   // Left/right joint pairs of the arms [0] and legs [1], when both limbs
   // have the same structure; mirrorAxis as bodygeometry.h defines it.

@@ -22,6 +22,19 @@ enum class ArtifactType : unsigned char {
 };
 constexpr int kArtifactTypeCount = 12;
 
+// What an artifact says about the take, so the editor can show and filter
+// them apart: a signal glitch is a fault of the recording or the solve
+// (pops, frozen frames, jitter, limb swaps, missing data, bone stretch,
+// drift), which no real body produces; a plausibility flag says the motion
+// is physically or anatomically unlikely (penetration, floating, foot
+// skating, hyperextension, over-smoothing), which depends on the world and
+// the performer the take does not show and so is a judgement with a
+// confidence.
+enum class ArtifactKind : unsigned char { SignalGlitch, Plausibility };
+constexpr int kArtifactKindCount = 2;
+ArtifactKind kindOf(ArtifactType type);
+const char* artifactKindName(ArtifactKind kind);  // "signal_glitch", "plausibility"
+
 const char* artifactTypeName(ArtifactType type);  // "pop", "frozen", "jitter", "foot_skate", ...
 std::optional<ArtifactType> parseArtifactType(std::string_view name);
 

@@ -22,7 +22,9 @@ constexpr double kMinHipDrop = 0.33;
 constexpr float kRepeatTolerance = 1e-9f;
 }  // namespace
 
-double contactLevel(const std::vector<float>& heights, const std::vector<float>& speeds, int minFrames) {
+double contactLevel(const std::vector<float>& heights, const std::vector<float>& speeds, int minFrames,
+                    size_t* restFrames) {
+  if (restFrames) *restFrames = 0;
   float lo = INFINITY, hi = -INFINITY;
   size_t still = 0;
   for (size_t i = 0; i < heights.size(); ++i)
@@ -59,6 +61,7 @@ double contactLevel(const std::vector<float>& heights, const std::vector<float>&
   const size_t half = prefix[peak] + (inBand(peak) + 1) / 2;
   size_t b = peak;
   while (prefix[b + 1] < half) ++b;
+  if (restFrames) *restFrames = inBand(peak);
   return lo + (b + 0.5) * width;
 }
 
@@ -94,6 +97,7 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
     still(ctx.vx.data() + o, ctx.vy.data() + o, ctx.vz.data() + o);
   }
   std::vector<float> heightsOf[2];
+  size_t rest = 0;
   for (int kind = 0; kind < 2; ++kind) {
     std::vector<float>& heights = heightsOf[kind];
     std::vector<float> speeds;
@@ -130,8 +134,10 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
         speeds.push_back(repeat[f] || !belowHip ? INFINITY : static_cast<float>(speed));
       }
     }
-    const double level = contactLevel(heights, speeds, minFrames);
+    size_t restFrames = 0;
+    const double level = contactLevel(heights, speeds, minFrames, &restFrames);
     if (std::isnan(level)) continue;
+    rest += restFrames;
     for (int side = 0; side < 2; ++side)
       if ((kind == 0 ? ctx.ankle[side] : ctx.toe[side]) >= 0) out.level[side][kind] = level;
     out.floor = std::isnan(out.floor) ? level : std::min(out.floor, level);
@@ -146,6 +152,7 @@ FloorEstimate estimateFloor(const AnalysisContext& ctx) {
     for (float h : heights)
       if (h >= from) all.push_back(h);
   if (!all.empty()) out.floor = quality::sampledQuantile(all, 0.02);
+  out.confidence = 0.5 + 0.5 * std::min(1.0, static_cast<double>(rest) / (2.0 * ctx.framesFor(1.0)));
   return out;
 }
 

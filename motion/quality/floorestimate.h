@@ -26,7 +26,10 @@ struct AnalysisContext;
 // the lower wins. NaN when the fullest band holds fewer than `minFrames`
 // frames (>= 1): a point that never rests says nothing about the floor.
 // `speeds` has one value per height.
-double contactLevel(const std::vector<float>& heights, const std::vector<float>& speeds, int minFrames);
+// `restFrames`, if given, receives the number of still frames in the band
+// of the level (0 when NaN).
+double contactLevel(const std::vector<float>& heights, const std::vector<float>& speeds, int minFrames,
+                    size_t* restFrames = nullptr);
 
 struct FloorEstimate {
   // Contact level of each foot point, metres along the context's up axis:
@@ -38,6 +41,11 @@ struct FloorEstimate {
   // under the lowest level up; when no point ever rests, of all their
   // heights (the floor foot skating always used). NaN without feet.
   double floor = NAN;
+  // How firmly the take shows its floor, 0.5..1: 0.5, plus 0.5 times the
+  // still foot frames in the contact levels' bands (ankles and toes pooled)
+  // over two seconds' worth, up to 1; the confidence of the floor-relative
+  // flags on a take with a reliable floor (QualityPreset::reliableFloor).
+  double confidence = 0.0;
   bool valid() const { return !std::isnan(floor); }
 };
 // From the context's ankles and toes (AnalysisContext::ankle, ::toe) over

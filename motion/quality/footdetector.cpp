@@ -26,6 +26,9 @@
 namespace mm {
 namespace {
 
+// Metres under the floor level from which a foot is on another surface.
+constexpr double kOtherSurfaceMeters = 0.10;
+
 // Per frame of one foot point: whether it is in contact, how far it is from
 // the contact's anchors, and whether it slides.
 struct PointTrack {
@@ -53,7 +56,10 @@ void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joi
     const double height = ctx.poses.position(f, joint).dot(ctx.up) * toMeters - floor;
     const double vertical =
         (ctx.poses.position(f + 1, joint) - ctx.poses.position(f - 1, joint)).dot(ctx.up) * (0.5 * toMeters * ctx.fps);
-    low[f] = height < preset.contactMeters && std::abs(vertical) < preset.contactVerticalMetersPerSecond;
+    // A foot far under the floor level stands on another surface (the take
+    // shows a floor below the one the feet rest on most), not on this one.
+    low[f] = height < preset.contactMeters && height > -kOtherSurfaceMeters &&
+             std::abs(vertical) < preset.contactVerticalMetersPerSecond;
   }
   auto speed = [&](int f) { return std::max(step[f], f + 1 < F ? step[f + 1] : 0.0f); };
   // travelled[f]: path length up to frame f in metres * fps (prefix sum of speeds).
@@ -91,12 +97,12 @@ void trackPoint(const AnalysisContext& ctx, const QualityPreset& preset, int joi
 void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, QualityReport& report) {
   const int F = ctx.frames;
   if (F < 3) return;
-  const double toMeters = 1.0 / ctx.unitsPerMeter;
   const BodyPart legs[2] = {BodyPart::LeftLeg, BodyPart::RightLeg};
   // The floor: the lowest contact level of the feet's points (floorestimate.h).
   const FloorEstimate& ground = ctx.floor;
   if (!ground.valid()) return;
   const double floor = ground.floor;
+  const float confidence = static_cast<float>(preset.reliableFloor ? ground.confidence : preset.noFloorConfidence);
   const int minRun = ctx.framesFor(preset.skateMinSeconds);
   const int maxGap = static_cast<int>(std::lround(preset.skateGapSeconds * ctx.fps));
   PointTrack tracks[2];
@@ -143,7 +149,7 @@ void detectFootSkate(const AnalysisContext& ctx, const QualityPreset& preset, Qu
       while (e < F && skating[e]) worst = std::max(worst, drift[e++]);
       if (e - f >= minRun) {
         const float score = quality::severity(std::max<double>(worst, preset.skateDriftMeters), preset.skateDriftMeters);
-        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score);
+        for (int k = f; k < e; ++k) report.flag(ArtifactType::FootSkate, k, legs[side], score, confidence);
       }
       f = e;
     }

@@ -39,6 +39,15 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
     const float* y = ctx.wy.data() + o;
     const float* z = ctx.wz.data() + o;
     const int p = static_cast<int>(ctx.partOf[j]);
+    // A joint whose rotation never changes (a fixed joint: CMU's hip joints,
+    // a Bandai root, added end joints) says nothing about noise: counting it
+    // in the part's median would make the verdict depend on how many such
+    // joints a rig has.
+    // (Radians per frame; rounding of a fixed joint's rotation stays far below.)
+    constexpr float kStill = 1e-6f;
+    bool moves = false;
+    for (int f = 1; f < F && !moves; ++f) moves = std::abs(x[f]) + std::abs(y[f]) + std::abs(z[f]) > kStill;
+    if (!moves) continue;
     ++jointsIn[p];
     // a[f]: second difference of the rotation ending at frame f (f >= 2).
     double px = 0, py = 0, pz = 0;

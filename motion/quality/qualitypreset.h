@@ -54,7 +54,9 @@ struct QualityPreset {
   // The floor (floorestimate.h): each foot point (ankle, toe) rests at its
   // own contact level, the most common height of its still frames.
   // Penetration: a foot point more than penetrationMeters below its contact
-  // level; flagged on that leg.
+  // level (or below a credible support 10 cm or more under it: a step
+  // down), and not standing on a credible support itself
+  // (supportcontacts.h); flagged on that leg.
   double penetrationMeters = 0.03;
 
   // Floating: the body is airborne while the lowest foot point of both feet
@@ -64,8 +66,10 @@ struct QualityPreset {
   // floatGravityTolerance * g of -g (g = 9.81 m/s^2), and no longer than
   // floatMaxAirSeconds (a one-metre vertical jump lasts 0.9 s). Otherwise it
   // is flagged on all parts, with the frames around it where the feet are
-  // still more than floatMeters / 4 up. Shorter spans (a run's flight
-  // phase) say too little to judge.
+  // still more than floatMeters / 4 up, unless credible supports (a foot on
+  // a box, a step or a ladder rung, hands hanging from a bar; see
+  // supportcontacts.h) hold the body on half its frames or more. Shorter
+  // spans (a run's flight phase) say too little to judge.
   double floatMeters = 0.05;
   double floatMinSeconds = 0.2;
   double floatMaxAirSeconds = 1.0;
@@ -84,8 +88,14 @@ struct QualityPreset {
   // direction learnt from the clip (naturalHingeAxis), by more than
   // hyperextensionDegrees; flagged on the limb, with the frames around it
   // where the joint swings fast (90 degrees/s) into or out of it while bent
-  // the natural way by less than twice hyperextensionDegrees.
-  double hyperextensionDegrees = 15.0;
+  // the natural way by less than twice hyperextensionDegrees (30 degrees at
+  // least). The bend is measured from the joint positions along the limb
+  // chain (upper, middle and lower joint) in the upper bone's frame, and the
+  // natural side learnt from how the limb bends over the whole take, so any
+  // rig, unit and frame rate reads alike. 10 degrees: a knee bent 15 degrees
+  // backwards is flagged, and the development takes have no clean frame
+  // past 10 (eval detect: same F1 as at 15).
+  double hyperextensionDegrees = 10.0;
 
   // Over-smoothing: over smoothWindowSeconds, a moving joint's ratio of
   // high-frequency energy (third difference) to speed falls below
@@ -102,6 +112,15 @@ struct QualityPreset {
   // flipMaxSeconds later.
   double flipMinDegrees = 30.0;
   double flipMaxSeconds = 1.5;
+
+  // The world under the take. A take on a flat floor (the default) is judged
+  // against the floor its feet show; a take with no reliable floor
+  // (climbing, stairs, uneven terrain, a performer on props the take does
+  // not show) turns the floor-relative checks (penetration, floating, foot
+  // skating) into hints of confidence noFloorConfidence (< 0.5, see
+  // QualityReport::flag): listed, never in the quality or the artifacts.
+  bool reliableFloor = true;
+  double noFloorConfidence = 0.3;
 
   // Spans of the same artifact closer than this merge into one.
   double mergeGapSeconds = 0.1;

@@ -4,6 +4,7 @@
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/corrupt/corruptclip.h"
+#include "motion/quality/analysiscontext.h"
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/rotations.h"
 
@@ -100,6 +101,138 @@ int flaggedAny(const QualityReport& r) {
   int n = 0;
   for (int f = 0; f < r.frameCount(); ++f) n += r.frameQuality(f) < 0.5f;
   return n;
+}
+
+
+// Smoothstep 0..1 of frame f over [a, b) (0 before, 1 after).
+double smooth01(double t, double a, double b) {
+  if (t <= a) return 0.0;
+  if (t >= b) return 1.0;
+  const double x = (t - a) / (b - a);
+  return x * x * (3.0 - 2.0 * x);
+}
+
+// Sets the legs of frame f so each ankle reaches its target (metres, world,
+// the root unrotated), the knees bending forward, the feet flat: an
+// analytic two-bone solve in the sagittal plane of smoothClip's legs
+// (thigh and shin 0.42 m, hanging along -Y, toes along +Z).
+void placeLegs(Clip& c, int f, const Eigen::Vector3d& hips, const Eigen::Vector3d ankles[2], double scale) {
+  const char* names[2][3] = {{"UpperLeg_L", "LowerLeg_L", "Foot_L"}, {"UpperLeg_R", "LowerLeg_R", "Foot_R"}};
+  c.translation(f, 0) = hips * scale;
+  c.rotation(f, 0).setIdentity();
+  for (int side = 0; side < 2; ++side) {
+    const Eigen::Vector3d hip = hips + Eigen::Vector3d(side == 0 ? 0.1 : -0.1, -0.05, 0);
+    const double dy = ankles[side].y() - hip.y(), dz = ankles[side].z() - hip.z();
+    const double a = 0.42, b = 0.42;
+    const double d = std::min(std::sqrt(dy * dy + dz * dz), 0.999 * (a + b));
+    const double knee = std::acos(std::clamp((d * d - a * a - b * b) / (2 * a * b), -1.0, 1.0));
+    const double alpha = std::atan2(-dz, -dy);
+    const double beta = std::asin(std::clamp(b * std::sin(knee) / d, -1.0, 1.0));
+    const double thigh = alpha - beta;  // about +X: positive swings the thigh back
+    c.rotation(f, c.skeleton().findJoint(names[side][0])) = Eigen::Quaterniond(Eigen::AngleAxisd(thigh, Eigen::Vector3d::UnitX()));
+    c.rotation(f, c.skeleton().findJoint(names[side][1])) = Eigen::Quaterniond(Eigen::AngleAxisd(knee, Eigen::Vector3d::UnitX()));
+    c.rotation(f, c.skeleton().findJoint(names[side][2])) =
+        Eigen::Quaterniond(Eigen::AngleAxisd(-(thigh + knee), Eigen::Vector3d::UnitX()));
+  }
+}
+
+// A climb: standing on the floor for 1 s, the left foot steps onto a 40 cm
+// box in front, then the right; 2 s standing on the box; the right foot
+// steps back down, then the left; 1.4 s standing on the floor. Each step
+// swings its foot on an arc while the other foot stays planted; the upper
+// body moves as in smoothClip.
+Clip climbClip(double fps, double scale, double boxSeconds = 2.0) {
+  const double extra = boxSeconds - 2.0;  // the later phases shift by this
+  Clip c = smoothClip(fps, scale, 7.0 + extra);
+  const double box = 0.40, ankle = 0.06, front = 0.45;
+  const Eigen::Vector3d floorL(0.1, ankle, 0), floorR(-0.1, ankle, 0);
+  const Eigen::Vector3d boxL(0.1, ankle + box, front), boxR(-0.1, ankle + box, front);
+  const Eigen::Vector3d hipsFloor(0, 0.92, 0), hipsStep(0, 0.92, 0.12), hipsBox(0, 1.28, front);
+  auto swing = [](const Eigen::Vector3d& from, const Eigen::Vector3d& to, double s) {
+    return Eigen::Vector3d(from + (to - from) * s + Eigen::Vector3d(0, 0.1 * std::sin(kPi * s), 0));
+  };
+  for (int f = 0; f < c.frameCount(); ++f) {
+    double t = f / fps;
+    if (t >= 4.4 + extra) t -= extra;  // after the stay on the box
+    else if (t >= 2.4) t = std::min(t, 4.4 - 1e-9);
+    Eigen::Vector3d hips = hipsFloor, feet[2] = {floorL, floorR};
+    if (t < 1.0) {
+    } else if (t < 1.6) {  // left foot up
+      const double s = smooth01(t, 1.0, 1.6);
+      hips = hipsFloor + (hipsStep - hipsFloor) * s;
+      feet[0] = swing(floorL, boxL, s);
+    } else if (t < 2.4) {  // right foot up, the body rises
+      const double s = smooth01(t, 1.6, 2.4);
+      hips = hipsStep + (hipsBox - hipsStep) * s;
+      feet[0] = boxL;
+      feet[1] = swing(floorR, boxR, s);
+    } else if (t < 4.4) {  // on the box
+      hips = hipsBox;
+      feet[0] = boxL;
+      feet[1] = boxR;
+    } else if (t < 5.0) {  // right foot down
+      const double s = smooth01(t, 4.4, 5.0);
+      hips = hipsBox + (hipsStep - hipsBox) * s;
+      feet[0] = boxL;
+      feet[1] = swing(boxR, floorR, s);
+    } else if (t < 5.6) {  // left foot down
+      const double s = smooth01(t, 5.0, 5.6);
+      hips = hipsStep + (hipsFloor - hipsStep) * s;
+      feet[0] = swing(boxL, floorL, s);
+    }
+    placeLegs(c, f, hips, feet, scale);
+  }
+  c.makeSignContinuous();
+  return c;
+}
+
+// A hang: the hands hold a bar above the head for the whole take (arms
+// up, torso still). The body stands for 1 s, lifts its feet off the ground
+// (knees bent, 0.5 s), hangs 3 s with the legs swinging back and forth
+// (2.5 s of it at full swing), lowers them (0.5 s) and stands again for 1 s.
+Clip hangClip(double fps, double scale) {
+  Clip c = smoothClip(fps, scale, 6.0);
+  const Skeleton& s = c.skeleton();
+  for (int f = 0; f < c.frameCount(); ++f) {
+    const double t = f / fps;
+    c.translation(f, 0) = Eigen::Vector3d(0, 0.95, 0) * scale;
+    for (int j = 0; j < c.jointCount(); ++j) c.rotation(f, j).setIdentity();
+    // Arms straight up, elbows bent 15 degrees the natural way.
+    c.rotation(f, s.findJoint("UpperArm_L")) = axisQuatDegrees(2, 90);
+    c.rotation(f, s.findJoint("UpperArm_R")) = axisQuatDegrees(2, -90);
+    c.rotation(f, s.findJoint("LowerArm_L")) = axisQuatDegrees(1, -15);
+    c.rotation(f, s.findJoint("LowerArm_R")) = axisQuatDegrees(1, 15);
+    // 0 standing, 1 hanging with the legs lifted.
+    const double lift = smooth01(t, 1.0, 1.5) * (1.0 - smooth01(t, 4.5, 5.0));
+    for (const char* side : {"_L", "_R"}) {
+      const double phase = side[1] == 'L' ? 0.0 : 0.6;
+      // The swing fades in after the lift and out before the feet come down.
+      const double swing = smooth01(t, 1.5, 2.0) * (1.0 - smooth01(t, 4.0, 4.5));
+      const double swingDeg = swing * 20.0 * std::sin(2 * kPi * 0.5 * (t - 1.5) + phase);
+      // Standing legs sway half a degree, as a real body's do (a part that
+      // holds perfectly still next to motion reads as frozen).
+      const double sway = 0.5 * std::sin(2 * kPi * 0.7 * t + phase);
+      c.rotation(f, s.findJoint(std::string("UpperLeg") + side)) = axisQuatDegrees(0, -swingDeg - 45.0 * lift + sway);
+      c.rotation(f, s.findJoint(std::string("LowerLeg") + side)) =
+          axisQuatDegrees(0, 2.0 + lift * 90.0 + swing * 15.0 * std::sin(2 * kPi * 0.5 * (t - 1.5) + phase + 1.0) + sway);
+    }
+    // Marker noise of a few hundredths of a degree on every joint, as real
+    // takes carry (a pure sinusoid swing is smoother than any recording).
+    for (int j = 0; j < c.jointCount(); ++j) {
+      const unsigned h = static_cast<unsigned>(f * 7919 + j * 104729) * 2654435761u;
+      const Eigen::Vector3d n((h & 1023) / 1023.0 - 0.5, ((h >> 10) & 1023) / 1023.0 - 0.5, ((h >> 20) & 1023) / 1023.0 - 0.5);
+      c.rotation(f, j) = c.rotation(f, j) * eulerToQuat(n * degToRad(0.06), EulerOrder::ZXY);
+    }
+  }
+  c.makeSignContinuous();
+  return c;
+}
+
+QString flagSummary(const QualityReport& r) {
+  QStringList out;
+  for (const ArtifactSpan& a : r.artifacts())
+    out << QString("%1 %2-%3").arg(artifactTypeName(a.type)).arg(a.start).arg(a.end);
+  return out.join(", ");
 }
 
 }  // namespace
@@ -495,6 +628,126 @@ class TestQuality : public QObject {
         QVERIFY2(stray == 0, qPrintable(what));
       }
     }
+  }
+
+
+  // Feet planted on a 40 cm box for 2 s, then back on the floor: a person
+  // on a box is not floating, and neither level is under the other's floor.
+  // Ten seconds on the box, about three on the floor: the box is where the
+  // feet rest most (the floor estimate's level), and the floor 40 cm under
+  // it is a surface the feet step down onto, not a penetration.
+  void longStayOnBoxIsClean_data() { variants_data(); }
+  void longStayOnBoxIsClean() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const Clip c = climbClip(fps, scale, 10.0);
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    const AnalysisContext ctx = AnalysisContext::build(c, parts);
+    QVERIFY2(ctx.floor.level[0][0] > 0.3, "the box should be the floor estimate's level");
+    const QualityReport r = analyzeQuality(c);
+    QVERIFY2(flaggedAny(r) == 0, qPrintable(flagSummary(r)));
+    QVERIFY2(r.artifacts().empty(), qPrintable(flagSummary(r)));
+  }
+
+  void climbOnBoxIsClean_data() { variants_data(); }
+  void climbOnBoxIsClean() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const Clip c = climbClip(fps, scale);
+    const QualityReport r = analyzeQuality(c);
+    QVERIFY2(flaggedAny(r) == 0, qPrintable(flagSummary(r)));
+    QVERIFY2(r.artifacts().empty(), qPrintable(flagSummary(r)));
+    // The same climb lifted off the box (the body raised 30 cm for the 2 s on
+    // it, as a floating glitch would) is flagged: the box contacts rose
+    // with the whole body.
+    Clip lifted = c;
+    for (int f = static_cast<int>(2.7 * fps); f < static_cast<int>(4.1 * fps); ++f) {
+      const double s = ease(f, static_cast<int>(2.7 * fps), static_cast<int>(4.1 * fps), static_cast<int>(0.15 * fps));
+      lifted.translation(f, 0).y() += 0.3 * s * scale;
+    }
+    const QualityReport rl = analyzeQuality(lifted);
+    QVERIFY2(flaggedFrames(rl, ArtifactType::Floating, BodyPart::Torso) >= static_cast<int>(1.0 * fps), qPrintable(flagSummary(rl)));
+  }
+
+  // Hands fixed on a bar, feet off the ground for 3.5 s, legs swinging:
+  // nothing flagged.
+  void hangIsClean_data() { variants_data(); }
+  void hangIsClean() {
+    QFETCH(double, fps);
+    QFETCH(double, scale);
+    const Clip hang = hangClip(fps, scale);
+    const QualityReport r = analyzeQuality(hang);
+    QVERIFY2(flaggedAny(r) == 0, qPrintable(flagSummary(r)));
+    QVERIFY2(r.artifacts().empty(), qPrintable(flagSummary(r)));
+    // The same body with its arms down, holding nothing: it floats.
+    Clip noBar = hang;
+    for (int f = 0; f < noBar.frameCount(); ++f) {
+      noBar.rotation(f, noBar.skeleton().findJoint("UpperArm_L")) = axisQuatDegrees(2, -70);
+      noBar.rotation(f, noBar.skeleton().findJoint("UpperArm_R")) = axisQuatDegrees(2, 70);
+    }
+    const QualityReport rf = analyzeQuality(noBar);
+    QVERIFY2(flaggedFrames(rf, ArtifactType::Floating, BodyPart::Torso) >= static_cast<int>(2.0 * fps), qPrintable(flagSummary(rf)));
+  }
+
+  // A preset that declares no reliable floor turns the floor-relative flags
+  // into hints: none in the quality or the artifacts, all in hints().
+  void noReliableFloorGivesHints() {
+    Clip c = standClip(30, 100);
+    for (int f = 40; f < 70; ++f) c.translation(f, 0).y() -= 10.0 * ease(f, 40, 70, 5);  // sinks 10 cm
+    const QualityReport sure = analyzeQuality(c);
+    QVERIFY(flaggedFrames(sure, ArtifactType::Penetration, BodyPart::LeftLeg) > 10);
+    bool plausibility = false;
+    for (const ArtifactSpan& a : sure.artifacts())
+      if (a.type == ArtifactType::Penetration) {
+        plausibility = a.kind() == ArtifactKind::Plausibility;
+        QVERIFY(a.confidence >= kHintConfidence && a.confidence <= 1.0);
+      }
+    QVERIFY(plausibility);
+    QualityPreset preset;
+    preset.reliableFloor = false;
+    const QualityReport hinted = analyzeQuality(c, preset);
+    QCOMPARE(flaggedFrames(hinted, ArtifactType::Penetration, BodyPart::LeftLeg), 0);
+    QCOMPARE(flaggedAny(hinted), 0);
+    bool hint = false;
+    for (const ArtifactSpan& a : hinted.hints())
+      hint = hint || (a.type == ArtifactType::Penetration && a.confidence < kHintConfidence && a.start >= 35 && a.end <= 75);
+    QVERIFY(hint);
+    QVERIFY(hinted.hintScore(ArtifactType::Penetration, 55, BodyPart::LeftLeg) >= 0.5f);
+  }
+
+  void kinds() {
+    QCOMPARE(kindOf(ArtifactType::Pop), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Frozen), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Jitter), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Flip), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Missing), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Stretch), ArtifactKind::SignalGlitch);
+    QCOMPARE(kindOf(ArtifactType::Penetration), ArtifactKind::Plausibility);
+    QCOMPARE(kindOf(ArtifactType::Floating), ArtifactKind::Plausibility);
+    QCOMPARE(kindOf(ArtifactType::FootSkate), ArtifactKind::Plausibility);
+    QCOMPARE(kindOf(ArtifactType::Hyperextension), ArtifactKind::Plausibility);
+    QCOMPARE(kindOf(ArtifactType::OverSmoothed), ArtifactKind::Plausibility);
+  }
+
+  // Confidence travels from the flags to the spans; hints stay apart.
+  void confidenceAndHints() {
+    QualityReport r(50);
+    r.flag(ArtifactType::Penetration, 10, BodyPart::LeftLeg, 0.8f, 0.7f);
+    r.flag(ArtifactType::Penetration, 11, BodyPart::LeftLeg, 0.8f, 0.9f);
+    r.flag(ArtifactType::Pop, 20, BodyPart::Torso, 1.0f);
+    r.flag(ArtifactType::Floating, 30, BodyPart::Torso, 0.75f, 0.3f);
+    r.buildSpans(0);
+    QCOMPARE(r.artifacts().size(), size_t(2));
+    QCOMPARE(r.artifacts()[0].type, ArtifactType::Penetration);
+    QCOMPARE(r.artifacts()[0].confidence, double(0.9f));
+    QCOMPARE(r.artifacts()[1].confidence, 1.0);
+    QCOMPARE(r.confidence(ArtifactType::Penetration, 10, BodyPart::LeftLeg), 0.7f);
+    QCOMPARE(r.confidence(ArtifactType::Pop, 20, BodyPart::Torso), 1.0f);
+    QCOMPARE(r.frameQuality(30), 1.0f);
+    QCOMPARE(r.hints().size(), size_t(1));
+    QCOMPARE(r.hints()[0].type, ArtifactType::Floating);
+    QCOMPARE(r.hints()[0].confidence, double(0.3f));
+    QCOMPARE(r.hintScore(ArtifactType::Floating, 30, BodyPart::Torso), 0.75f);
   }
 
   void missing() {
