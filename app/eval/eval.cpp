@@ -2,7 +2,9 @@
 // data. Clean clips give the false-positive rate; corrupted copies (the
 // corruption lab, seeded) give precision, recall and F1 per artifact type and
 // per part against the injected ground truth.
-#include "cli.h"
+#include "evalcommands.h"
+
+#include "app/cli/cli.h"
 #include "datasetfiles.h"
 
 #include "io/motionfile.h"
@@ -16,7 +18,9 @@
 #include <cstdlib>
 #include <map>
 
-namespace mm::cli {
+namespace mm::eval {
+
+using namespace cli;
 namespace {
 
 // Confusion counts of (frame, part) cells or of frames.
@@ -205,4 +209,4 @@ int runEval(Args args) {
   return fail(kUsage, "usage: eval detect|clean|complete|inbetween|model --data DIR [--seed S] [--clips N] [--every K]");
 }
 
-}  // namespace mm::cli
+}  // namespace mm::eval
