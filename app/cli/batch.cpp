@@ -1,6 +1,6 @@
 #include "batch.h"
 
-#include "datasetfiles.h"
+#include "app/eval/datasetfiles.h"
 
 #include <algorithm>
 #include <atomic>
@@ -39,7 +39,7 @@ int takeBatchOptions(Args& args, BatchOptions* out) {
 int runBatch(const BatchOptions& options, const std::function<std::string(const std::string&)>& outPath,
              const TakeJob& job) {
   namespace fs = std::filesystem;
-  const std::vector<std::string> all = listMotionFiles(options.inDir);
+  const std::vector<std::string> all = eval::listMotionFiles(options.inDir);
   if (all.empty()) return fail(kError, options.inDir + ": no readable motion file in this folder");
   // The shard's takes (by index in the sorted list), minus those already done.
   std::vector<std::pair<std::string, std::string>> todo;

@@ -3,7 +3,7 @@
 // late a GUI-thread timer fires meanwhile), accept / undo of a proposal,
 // saving an edit into the project, and exporting the labels of a 250-take
 // project. Numbers are wall times of this run on this machine.
-#include "benchutil.h"
+#include "app/bench/benchutil.h"
 #include "cli.h"
 
 #ifdef MM_HAVE_EDITOR
@@ -41,6 +41,9 @@ int runBenchEditor(Args) { return fail(kError, "bench editor needs Qt 6 (Core, G
 #else
 
 namespace {
+
+using bench::benchInput;
+using bench::repeatClip;
 
 double msSince(const QElapsedTimer& t) { return t.nsecsElapsed() / 1e6; }
 

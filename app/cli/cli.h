@@ -28,26 +28,20 @@ class Args {
 // Prints "motionmender-cli: message" to stderr and returns the code.
 int fail(int code, const std::string& message);
 
+// The commands of app/cli; eval and bench are app/eval/evalcommands.h and
+// app/bench/benchcommands.h.
 int runInfo(Args args);
 int runConvert(Args args);
-int runBench(Args args);
 int runBenchEditor(Args args);  // bench editor (bencheditor.cpp; needs Qt)
 int runAnalyze(Args args);
-int runEval(Args args);
 int runClean(Args args);
 int runComplete(Args args);
 int runInbetween(Args args);
-// eval clean | complete | inbetween (evalrepair.cpp); `what` is the sub-command.
-int runEvalRepair(const std::string& what, Args& args);
-// bench clean (benchclean.cpp).
-int runBenchClean(Args& args);
 int runTrain(Args args);
 int runModel(Args args);
 // project create | info, labels export | import (project.cpp); without Qt they
 // fail with one line saying so.
 int runProject(Args args);
 int runLabels(Args args);
-int benchModel(Args& args);  // bench model
-int evalModel(Args& args);   // eval model
 
 }  // namespace mm::cli

@@ -2,6 +2,9 @@
 #include "cli.h"
 #include "torchcli.h"
 
+#include "app/bench/benchcommands.h"
+#include "app/eval/evalcommands.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -68,9 +71,9 @@ int main(int argc, char** argv) {
     args.shift();
     return runBenchEditor(std::move(args));
   }
-  if (command == "bench") return runBench(std::move(args));
+  if (command == "bench") return mm::bench::runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
-  if (command == "eval") return runEval(std::move(args));
+  if (command == "eval") return mm::eval::runEval(std::move(args));
   if (command == "clean") return runClean(std::move(args));
   if (command == "complete") return runComplete(std::move(args));
   if (command == "inbetween") return runInbetween(std::move(args));

@@ -3,6 +3,9 @@
 // (torchcli.h); run it directly with the same arguments as motionmender-cli.
 #include "cli.h"
 
+#include "app/bench/benchcommands.h"
+#include "app/eval/evalcommands.h"
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -15,6 +18,6 @@ int main(int argc, char** argv) {
   if (command == "train") return runTrain(std::move(args));
   if (command == "model") return runModel(std::move(args));
   if ((command == "eval" || command == "bench") && args.shift() == "model")
-    return command == "eval" ? evalModel(args) : benchModel(args);
+    return command == "eval" ? mm::eval::evalModel(args) : mm::bench::benchModel(args);
   return fail(kUsage, "unknown command '" + command + "' for motionmender-cli-torch (model, train, eval model, bench model)");
 }

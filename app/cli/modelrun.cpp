@@ -1,9 +1,5 @@
 #include "modelrun.h"
 
-#ifdef MM_HAVE_TORCH
-#include "inference/modeltasks.h"
-#endif
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -74,17 +70,5 @@ int takeModelArgs(Args& args, ModelArgs* out) {
   }
   return kOk;
 }
-
-#ifdef MM_HAVE_TORCH
-inference::TaskOptions taskOptions(const ModelArgs& args) {
-  inference::TaskOptions o;
-  o.steps = args.steps;
-  o.guidance = args.guidance;
-  o.strength = args.strength;
-  o.seed = args.seed;
-  o.progress = args.progress;
-  return o;
-}
-#endif
 
 }  // namespace mm::cli

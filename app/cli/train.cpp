@@ -1,7 +1,7 @@
 // motionmender-cli train: trains the motion model on a folder of clips (every
 // 10th file by sorted path is held out for evaluation and never trained on).
 #include "cli.h"
-#include "datasetfiles.h"
+#include "app/eval/datasetfiles.h"
 
 #ifdef MM_HAVE_TORCH
 #include "inference/trainer.h"
@@ -42,7 +42,7 @@ int runTrain(Args args) {
   o.steps = std::atoll(steps.c_str());
   if (o.steps <= 0) return fail(kUsage, "--steps must be a positive number");
 
-  const std::vector<std::string> files = listMotionFiles(data);
+  const std::vector<std::string> files = eval::listMotionFiles(data);
   if (files.empty()) return fail(kError, data + ": no motion files found");
   int heldOut = 0;
   const int limit = std::atoi(clips.c_str());

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -27,6 +28,15 @@ namespace fs = std::filesystem;
 
 // Refuses absurd sample counts from damaged files before allocating.
 constexpr long long kMaxSamples = 200'000'000;  // frames x joints
+// A clip is sampled from the file's keys, so its length is bounded by what
+// the keys can describe: at most kFramesPerKey frames per key (over all
+// channels) beyond kFreeSeconds at the clip's rate. Baked animations have a
+// key per frame and channel; hand-keyed ones a key every few seconds at most.
+// One damaged key time (a 72 KB GLB whose key said 35 hours) would otherwise
+// make millions of frames of interpolated poses, gigabytes, before anything
+// else can reject it.
+constexpr double kFramesPerKey = 100;
+constexpr double kFreeSeconds = 600;
 
 Eigen::Vector3d toEigen(const aiVector3D& v) { return {v.x, v.y, v.z}; }
 Eigen::Quaterniond toEigen(const aiQuaternion& q) { return Eigen::Quaterniond(q.w, q.x, q.y, q.z).normalized(); }
@@ -295,6 +305,27 @@ LoadResult importWithAssimp(const std::string& path) {
           IoError{path, 0, "animation keys are not evenly spaced; resampled at 30 fps"}.toString());
     }
     const double frameSpan = std::round((end - start) * fps);
+    const double keyCount = static_cast<double>(allTimes.size());
+    if (std::isfinite(frameSpan) && frameSpan + 1 > kFreeSeconds * fps + kFramesPerKey * keyCount) {
+      // Name the channel holding the key farthest from the others (the
+      // median key time), the likely damaged one.
+      std::vector<double> sorted = allTimes;
+      std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+      const double median = sorted[sorted.size() / 2];
+      const double outlier = end - median >= median - start ? end : start;
+      std::string channel;
+      for (int j = 0; j < J && channel.empty(); ++j)
+        for (const std::vector<double>* times : {&rotations[j].times, &positions[j].times})
+          if (std::find(times->begin(), times->end(), outlier) != times->end()) channel = sources[j].node->mName.C_Str();
+      char text[240];
+      std::snprintf(text, sizeof text,
+                    "': keys from %g s to %g s would make %.0f frames at %g fps, more than its %zu keys can "
+                    "describe; the key at %g s of channel '",
+                    start, end, frameSpan + 1, fps, allTimes.size(), outlier);
+      result.error.message =
+          "animation '" + std::string(anim->mName.C_Str()) + text + channel + "' looks damaged";
+      return result;
+    }
     if (!std::isfinite(frameSpan) || (frameSpan + 1) * J > kMaxSamples) {
       result.error.message = "the animation is too long to load";
       return result;

@@ -4,10 +4,13 @@
 #include "motion/rotations.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace mm;
@@ -52,6 +55,41 @@ bool writeAll(const QString& path, const QByteArray& data) {
 
 QStringList entries(const QString& dir) {
   return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// A two-node glTF animation (hip -> tip) with four rotation and translation
+// keys at `times` (seconds), as .gltf (the buffer base64 in the JSON) or as
+// .glb (the JSON and the buffer as chunks of one binary file).
+QByteArray keyedGltf(const std::array<float, 4>& times, bool binary) {
+  QByteArray buffer;
+  auto put = [&](std::initializer_list<float> v) {
+    for (float x : v) buffer.append(reinterpret_cast<const char*>(&x), 4);
+  };
+  for (float t : times) put({t});                                                           // 16 bytes
+  put({0, 0, 0, 1, 0, 0, 0.1f, 0.99498744f, 0, 0, 0.2f, 0.9797959f, 0, 0, 0.3f, 0.9539392f});  // 64
+  put({0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 0, 0});                                                // 48
+  const float maxTime = *std::max_element(times.begin(), times.end());
+  const QString uri = binary ? QString() : QStringLiteral(R"(,"uri":"data:application/octet-stream;base64,%1")")
+                                               .arg(QString::fromLatin1(buffer.toBase64()));
+  QByteArray json = QString(R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],
+      "nodes":[{"name":"hip","children":[1]},{"name":"tip","translation":[0,4,0]}],
+      "buffers":[{"byteLength":128%1}],
+      "bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":16},{"buffer":0,"byteOffset":16,"byteLength":64},
+                     {"buffer":0,"byteOffset":80,"byteLength":48}],
+      "accessors":[{"bufferView":0,"componentType":5126,"count":4,"type":"SCALAR","min":[0],"max":[%2]},
+                   {"bufferView":1,"componentType":5126,"count":4,"type":"VEC4"},
+                   {"bufferView":2,"componentType":5126,"count":4,"type":"VEC3"}],
+      "animations":[{"name":"take","samplers":[{"input":0,"output":1},{"input":0,"output":2}],
+        "channels":[{"sampler":0,"target":{"node":1,"path":"rotation"}},
+                    {"sampler":1,"target":{"node":0,"path":"translation"}}]}]})")
+                        .arg(uri)
+                        .arg(double(maxTime), 0, 'g', 9)
+                        .toUtf8();
+  if (!binary) return json;
+  while (json.size() % 4) json.append(' ');
+  auto u32 = [](quint32 v) { return QByteArray(reinterpret_cast<const char*>(&v), 4); };
+  return "glTF" + u32(2) + u32(quint32(12 + 8 + json.size() + 8 + buffer.size())) + u32(quint32(json.size())) +
+         u32(0x4E4F534A) + json + u32(quint32(buffer.size())) + u32(0x004E4942) + buffer;
 }
 
 }  // namespace
@@ -180,6 +218,47 @@ class TestAssimp : public QObject {
     const LoadResult r3 = importWithAssimp(dir.filePath("none.glb").toStdString());
     QVERIFY(!r3.ok());
     QCOMPARE(r3.error.file, dir.filePath("none.glb").toStdString());
+  }
+
+  // One damaged key time (a 72 KB GLB said 35 hours) made the import sample
+  // millions of frames, gigabytes, before rejecting the clip; Assimp itself
+  // reads the file at once. The frames a clip may have are bounded by the
+  // keys the file holds: the import fails at once, naming the file, the
+  // animation and the channel.
+  void damagedKeyTime_data() {
+    QTest::addColumn<bool>("binary");
+    QTest::newRow("gltf") << false;
+    QTest::newRow("glb") << true;
+  }
+
+  void damagedKeyTime() {
+    QFETCH(bool, binary);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(binary ? "take.glb" : "take.gltf");
+    // Intact: four keys at 30 fps.
+    QVERIFY(writeAll(path, keyedGltf({0.0f, 1 / 30.0f, 2 / 30.0f, 3 / 30.0f}, binary)));
+    const LoadResult intact = importWithAssimp(path.toStdString());
+    QVERIFY2(intact.ok(), intact.error.toString().c_str());
+    QCOMPARE(intact.clip->frameCount(), 4);
+    QCOMPARE(intact.clip->jointCount(), 2);
+    // The last key at 1e6 s: 30 million frames at 30 fps from 8 keys.
+    QVERIFY(writeAll(path, keyedGltf({0.0f, 1 / 30.0f, 2 / 30.0f, 1e6f}, binary)));
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult r = importWithAssimp(path.toStdString());
+    const qint64 ms = timer.elapsed();
+    QVERIFY(!r.ok());
+    QVERIFY2(ms < 1000, qPrintable(QString("%1 ms").arg(ms)));
+    const QString error = QString::fromStdString(r.error.toString());
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains("animation 'take'"), qPrintable(error));
+    QVERIFY2(error.contains("1e+06 s"), qPrintable(error));
+    QVERIFY2(error.contains("channel 'hip'"), qPrintable(error));
+    // Through the format dispatch too.
+    const LoadResult viaLoad = loadMotion(path.toStdString());
+    QVERIFY(!viaLoad.ok());
+    QVERIFY2(QString::fromStdString(viaLoad.error.toString()).contains(path), viaLoad.error.toString().c_str());
   }
 
   void noAnimation() {

@@ -3,7 +3,9 @@
 // repeated (forward, then backward, so the motion stays continuous) with
 // lab-injected artifacts spread over it; the file round trip (read and
 // write of the BVH) is timed beside it as the reference of the same run.
-#include "cli.h"
+#include "benchcommands.h"
+
+#include "app/cli/cli.h"
 #include "benchutil.h"
 
 #include "io/bvh.h"
@@ -22,7 +24,9 @@
 #include <sched.h>
 #include <unistd.h>
 
-namespace mm::cli {
+namespace mm::bench {
+
+using namespace cli;
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -114,4 +118,4 @@ int runBenchClean(Args& args) {
   return kOk;
 }
 
-}  // namespace mm::cli
+}  // namespace mm::bench

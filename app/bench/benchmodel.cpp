@@ -1,8 +1,10 @@
 // motionmender-cli bench model: speed of the motion model on this machine,
 // beside classical references timed in the same run (quality analysis of the
 // same clip; Hermite in-betweening of the same gap).
-#include "cli.h"
-#include "modelrun.h"
+#include "benchcommands.h"
+
+#include "app/cli/cli.h"
+#include "app/cli/modelrun.h"
 #include "benchutil.h"
 
 #ifdef MM_HAVE_TORCH
@@ -23,7 +25,9 @@
 #include <functional>
 #include <vector>
 
-namespace mm::cli {
+namespace mm::bench {
+
+using namespace cli;
 
 int benchModel(Args& args) {
 #ifndef MM_HAVE_TORCH
@@ -100,4 +104,4 @@ int benchModel(Args& args) {
 #endif
 }
 
-}  // namespace mm::cli
+}  // namespace mm::bench

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-namespace mm::cli {
+namespace mm::eval {
 
 std::vector<std::string> listMotionFiles(const std::string& dir, int limit, int every) {
   namespace fs = std::filesystem;
@@ -27,4 +27,4 @@ std::vector<std::string> listMotionFiles(const std::string& dir, int limit, int 
   return files;
 }
 
-}  // namespace mm::cli
+}  // namespace mm::eval

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <ctime>
 
-namespace mm::cli {
+namespace mm::bench {
 
 std::string benchInput(const std::vector<std::string>& positionals) {
   return positionals.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : positionals[0];
@@ -73,4 +73,4 @@ Clip repeatClip(const Clip& source, int frames) {
   return out;
 }
 
-}  // namespace mm::cli
+}  // namespace mm::bench

@@ -2,7 +2,9 @@
 // the same file in the same run, and the load time and peak memory of a
 // generated one-hour 120 fps 60-joint take (loaded in a child process so its
 // peak RSS is its own).
-#include "cli.h"
+#include "benchcommands.h"
+
+#include "app/cli/cli.h"
 #include "benchutil.h"
 
 #include "io/bvh.h"
@@ -30,7 +32,9 @@
 #include <atomic>
 #include <thread>
 
-namespace mm::cli {
+namespace mm::bench {
+
+using namespace cli;
 namespace fs = std::filesystem;
 
 namespace {
@@ -360,4 +364,4 @@ int runBench(Args args) {
   return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze, clean, model)");
 }
 
-}  // namespace mm::cli
+}  // namespace mm::bench

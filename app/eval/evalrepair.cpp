@@ -19,9 +19,11 @@
 //
 // Every random choice is seeded (--seed), and files are taken in sorted
 // order (--every, --clips), so a run is reproducible.
-#include "cli.h"
+#include "evalcommands.h"
+
+#include "app/cli/cli.h"
 #include "datasetfiles.h"
-#include "modelrun.h"
+#include "app/cli/modelrun.h"
 
 #include "io/motionfile.h"
 #include "motion/bodyparts.h"
@@ -45,7 +47,9 @@
 #include <map>
 #include <random>
 
-namespace mm::cli {
+namespace mm::eval {
+
+using namespace cli;
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -600,4 +604,4 @@ int runEvalRepair(const std::string& what, Args& args) {
                       "[--method classic|model|both]");
 }
 
-}  // namespace mm::cli
+}  // namespace mm::eval

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace mm::cli {
+namespace mm::bench {
 
 // The bench's input: the one positional argument, else the bundled sample walk.
 std::string benchInput(const std::vector<std::string>& positionals);
@@ -32,4 +32,4 @@ double medianOf(std::vector<double> values);
 // frames of `source`, so the motion stays real and continuous.
 Clip repeatClip(const Clip& source, int frames);
 
-}  // namespace mm::cli
+}  // namespace mm::bench

@@ -7,8 +7,10 @@
 //    untouched frames (content preservation);
 //  * detection: frame-level precision / recall of the model's indicator
 //    against the lab's labels, beside the quality analysis.
-#include "cli.h"
-#include "modelrun.h"
+#include "evalcommands.h"
+
+#include "app/cli/cli.h"
+#include "app/cli/modelrun.h"
 #include "datasetfiles.h"
 
 #ifdef MM_HAVE_TORCH
@@ -25,7 +27,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace mm::cli {
+namespace mm::eval {
+
+using namespace cli;
 
 #ifdef MM_HAVE_TORCH
 namespace {
@@ -194,4 +198,4 @@ int evalModel(Args& args) {
 #endif
 }
 
-}  // namespace mm::cli
+}  // namespace mm::eval

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-namespace mm::cli {
+namespace mm::eval {
 
 // Every readable motion file under `dir` (recursive), sorted by path. With
 // `every` > 1 only each every-th file is kept (a deterministic subset);
 // `limit` > 0 keeps at most that many.
 std::vector<std::string> listMotionFiles(const std::string& dir, int limit = 0, int every = 1);
 
-}  // namespace mm::cli
+}  // namespace mm::eval

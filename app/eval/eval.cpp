@@ -4,7 +4,9 @@
 // lab, seeded) give precision, recall and F1 per artifact type and per part
 // against the injected ground truth. --exclude names frames of the takes
 // judged really bad (real glitches), which no count includes.
-#include "cli.h"
+#include "evalcommands.h"
+
+#include "app/cli/cli.h"
 #include "datasetfiles.h"
 
 #include "io/motionfile.h"
@@ -20,7 +22,9 @@
 #include <filesystem>
 #include <map>
 
-namespace mm::cli {
+namespace mm::eval {
+
+using namespace cli;
 namespace {
 
 // Confusion counts of (frame, part) cells or of frames.
@@ -293,4 +297,4 @@ int runEval(Args args) {
   return fail(kUsage, "usage: eval detect|clean|complete|inbetween|model --data DIR [--seed S] [--clips N] [--every K]");
 }
 
-}  // namespace mm::cli
+}  // namespace mm::eval
