@@ -59,9 +59,9 @@ class TestEval : public QObject {
     const CliRun r = eval({"detect", "--data", mData, "--every", "3", "--seed", "2"});
     QVERIFY2(r.code == 0, qPrintable(failure(r)));
     QVERIFY2(r.out.contains(QStringLiteral("eval detect: 4 clips from ")), qPrintable(r.out));
-    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("type +injected +precision +recall +F1 \\|"))));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("type +kind +injected +precision +recall +F1 \\|"))));
     for (const char* type : {"pop", "jitter", "frozen"})
-      QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n%1 +\\d+ ").arg(QLatin1String(type)))),
+      QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n%1 +\\w+ +\\d+ ").arg(QLatin1String(type)))),
                qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("untouched frames of corrupted clips: ")));
     QVERIFY(r.out.contains(QStringLiteral("clean clips: 4, ")));
