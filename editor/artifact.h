@@ -8,6 +8,7 @@
 #include "motion/quality/qualityreport.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace mm::editor {
 
@@ -51,5 +52,15 @@ struct Artifact {
            severity == o.severity && origin == o.origin && decision == o.decision;
   }
 };
+
+// The artifact list after a new analysis: each span of `report` becomes an
+// artifact; one matching a decided artifact of `previous` (Artifact::matches)
+// keeps its decision and id (an edited one keeps the user's span), a pending
+// one at the very same place keeps its id, others get new ids from
+// *nextId. Artifacts the user added, and decided ones the analysis no
+// longer reports (a fix was accepted, so the artifact is gone), stay; pending
+// detections it no longer reports go. Sorted by start frame.
+std::vector<Artifact> mergeArtifacts(const std::vector<Artifact>& previous, const QualityReport& report,
+                                     int* nextId);
 
 }  // namespace mm::editor

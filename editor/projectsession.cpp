@@ -3,8 +3,9 @@
 #include "editor/document.h"
 #include "motion/clip.h"
 #include "motion/labels/qualitylabels.h"
+#include "tasks/loadtake.h"
 
-#include <QFileInfo>
+#include <QFile>
 
 #include <algorithm>
 
@@ -113,13 +114,14 @@ bool ProjectSession::openTake(int takeId, QString* error) {
   }
   if (!flush(error)) return false;
   // The source as loaded is the original; the stored clip, if any, the edit.
-  Document scratch;
-  QString e;
-  if (!scratch.load(take->sourcePath, &e)) {
-    if (error) *error = e;
+  tasks::LoadedTake source;
+  std::string loadError;
+  if (!tasks::loadTake(QFile::encodeName(take->sourcePath).toStdString(), &source, &loadError)) {
+    if (error) *error = QString::fromStdString(loadError);
     return false;
   }
-  Clip original = scratch.clip();
+  Clip original = std::move(source.clip);
+  QString e;
   Clip edited;
   e.clear();
   if (!mDb->loadClip(takeId, &edited, &e, &original)) {

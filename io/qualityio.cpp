@@ -93,38 +93,26 @@ std::string qualityReportJson(const QualityReport& report, const std::string& fi
     m["bad_probability"] = std::move(rows);
     j["model"] = std::move(m);
   }
+  // Artifacts and the low-confidence hints (QualityReport::hints) share one form.
+  auto spanJson = [](const ArtifactSpan& a) {
+    nlohmann::ordered_json o;
+    o["type"] = artifactTypeName(a.type);
+    o["start"] = a.start;
+    o["end"] = a.end;
+    nlohmann::json ps = nlohmann::json::array();
+    for (BodyPart p : kAllBodyParts)
+      if (a.hasPart(p)) ps.push_back(bodyPartName(p));
+    o["parts"] = ps;
+    o["severity"] = round4(a.severity);
+    o["confidence"] = round4(a.confidence);
+    o["kind"] = artifactKindName(a.kind());
+    return o;
+  };
   nlohmann::ordered_json arts = nlohmann::ordered_json::array();
-  for (const ArtifactSpan& a : report.artifacts()) {
-    nlohmann::ordered_json o;
-    o["type"] = artifactTypeName(a.type);
-    o["start"] = a.start;
-    o["end"] = a.end;
-    nlohmann::json ps = nlohmann::json::array();
-    for (BodyPart p : kAllBodyParts)
-      if (a.hasPart(p)) ps.push_back(bodyPartName(p));
-    o["parts"] = ps;
-    o["severity"] = round4(a.severity);
-    o["confidence"] = round4(a.confidence);
-    o["kind"] = artifactKindName(a.kind());
-    arts.push_back(std::move(o));
-  }
+  for (const ArtifactSpan& a : report.artifacts()) arts.push_back(spanJson(a));
   j["artifacts"] = std::move(arts);
-  // Low-confidence hints (QualityReport::hints), in the artifacts' form.
   nlohmann::ordered_json hints = nlohmann::ordered_json::array();
-  for (const ArtifactSpan& a : report.hints()) {
-    nlohmann::ordered_json o;
-    o["type"] = artifactTypeName(a.type);
-    o["start"] = a.start;
-    o["end"] = a.end;
-    nlohmann::json ps = nlohmann::json::array();
-    for (BodyPart p : kAllBodyParts)
-      if (a.hasPart(p)) ps.push_back(bodyPartName(p));
-    o["parts"] = ps;
-    o["severity"] = round4(a.severity);
-    o["confidence"] = round4(a.confidence);
-    o["kind"] = artifactKindName(a.kind());
-    hints.push_back(std::move(o));
-  }
+  for (const ArtifactSpan& a : report.hints()) hints.push_back(spanJson(a));
   if (!hints.empty()) j["hints"] = std::move(hints);
   return j.dump() + "\n";
 }

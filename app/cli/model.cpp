@@ -7,6 +7,7 @@
 
 #ifdef MM_HAVE_TORCH
 #include "inference/modeltasks.h"
+#include "tasks/modelruntime/taskoptions.h"
 #include "io/motionfile.h"
 #include "io/qualityio.h"
 #include "io/repairio.h"
@@ -52,7 +53,7 @@ int runModel(Args args) {
   std::string out, frames, json, maskPath, flagsFrom = "both";
   ModelArgs modelArgs;
   if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
-  const inference::TaskOptions options = taskOptions(modelArgs);
+  const inference::TaskOptions options = tasks::taskOptions(modelArgs);
   if (!args.takeOption("-o", &out)) args.takeOption("--out", &out);
   args.takeOption("--frames", &frames);
   args.takeOption("--json", &json);

@@ -6,10 +6,6 @@
 #include "cli.h"
 #include "tasks/modeljobs.h"
 
-namespace mm::inference {
-struct TaskOptions;
-}
-
 namespace mm::cli {
 
 // --weights FILE --device auto|cpu|cuda --steps N --guidance G --strength X --seed S
@@ -25,8 +21,5 @@ using tasks::ModelPtr;
 // Removes the model options from `args`; kOk, or kUsage after printing the
 // error (unknown device, a value that is not a number in range).
 int takeModelArgs(Args& args, ModelArgs* out);
-
-// The sampler settings of the options (defined in builds with LibTorch only).
-inference::TaskOptions taskOptions(const ModelArgs& args);
 
 }  // namespace mm::cli

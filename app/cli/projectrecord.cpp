@@ -1,7 +1,7 @@
 #include "projectrecord.h"
 
 #ifdef MM_HAVE_EDITOR
-#include "editor/document.h"
+#include "editor/artifact.h"
 #include "editor/projectdatabase.h"
 #include "motion/clip.h"
 #include "motion/quality/qualityreport.h"
@@ -40,12 +40,8 @@ std::string recordInProject(const std::string& project, const std::string& takeP
     if (t.sourcePath == abs) id = t.id;
   if (!id && !(id = db->addTake(abs, &error))) return error.toStdString();
   // Merge as the editor's re-analysis does: decided artifacts keep their decision.
-  Document doc;
-  QString loadError;
-  if (!doc.load(abs, &loadError)) return loadError.toStdString();
-  doc.setArtifacts(db->loadArtifacts(id), db->nextArtifactId(id));
-  doc.setReport(std::make_shared<const QualityReport>(report));
-  std::vector<Artifact> artifacts = doc.artifacts();
+  int nextId = db->nextArtifactId(id);
+  std::vector<Artifact> artifacts = mergeArtifacts(db->loadArtifacts(id), report, &nextId);
   if (repairs)
     for (Artifact& a : artifacts) {
       if (a.decision != Decision::Pending) continue;

@@ -26,21 +26,6 @@ double heightOf(const AnalysisContext& ctx, int frame, int joint) {
   return ctx.poses.position(frame, joint).dot(ctx.up) / ctx.unitsPerMeter;
 }
 
-// Vertical acceleration (m/s^2) of the least-squares parabola through
-// `height` over frames [a, b) (b - a >= 3).
-double parabolaAcceleration(const std::vector<double>& height, int a, int b, double fps) {
-  // Centred time keeps the normal equations well conditioned.
-  const double mid = 0.5 * (a + b - 1);
-  Eigen::Matrix3d m = Eigen::Matrix3d::Zero();
-  Eigen::Vector3d r = Eigen::Vector3d::Zero();
-  for (int f = a; f < b; ++f) {
-    const double t = (f - mid) / fps;
-    const Eigen::Vector3d x(1.0, t, t * t);
-    m += x * x.transpose();
-    r += x * height[f];
-  }
-  return 2.0 * m.ldlt().solve(r)[2];
-}
 
 // A support this far under the floor level is a surface of its own (a step
 // down, a pit), not the floor's scatter.
@@ -150,7 +135,7 @@ void detectFloating(const AnalysisContext& ctx, const QualityPreset& preset, Qua
     while (b < F && clearance[b] > preset.floatMeters) ++b;
     if (b - a >= minLen) {
       const bool tooLong = (b - a) / ctx.fps > preset.floatMaxAirSeconds;
-      const double acceleration = parabolaAcceleration(height, a, b, ctx.fps);
+      const double acceleration = quality::parabolaAcceleration(height, a, b, ctx.fps);
       if ((tooLong || std::abs(acceleration + kGravity) > preset.floatGravityTolerance * kGravity) &&
           !heldUp(ctx, preset, a, b)) {
         int s = a, e = b;

@@ -1,6 +1,8 @@
 #pragma once
 // Small helpers for the detectors' per-joint time series.
 
+#include <Eigen/Dense>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -56,6 +58,22 @@ inline double sampledQuantile(const std::vector<float>& v, double q, size_t maxS
   std::vector<float> s(maxSamples);
   for (size_t i = 0; i < maxSamples; ++i) s[i] = v[i * n / maxSamples];
   return quantile(std::move(s), q);
+}
+
+// Vertical acceleration (m/s^2) of the least-squares parabola through
+// `height` over frames [a, b) (b - a >= 3).
+inline double parabolaAcceleration(const std::vector<double>& height, int a, int b, double fps) {
+  // Centred time keeps the normal equations well conditioned.
+  const double mid = 0.5 * (a + b - 1);
+  Eigen::Matrix3d m = Eigen::Matrix3d::Zero();
+  Eigen::Vector3d r = Eigen::Vector3d::Zero();
+  for (int f = a; f < b; ++f) {
+    const double t = (f - mid) / fps;
+    const Eigen::Vector3d x(1.0, t, t * t);
+    m += x * x.transpose();
+    r += x * height[f];
+  }
+  return 2.0 * m.ldlt().solve(r)[2];
 }
 
 }  // namespace mm::quality

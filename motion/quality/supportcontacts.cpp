@@ -3,6 +3,7 @@
 #include "motion/kinematics.h"
 #include "motion/quality/analysiscontext.h"
 #include "motion/quality/qualitypreset.h"
+#include "motion/quality/signalutil.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,17 +84,7 @@ bool carried(const Path& path, const Eigen::Vector3d& up, int start, int window,
 bool ballistic(const std::vector<double>& hip, int a, int b, double fps) {
   constexpr double kGravity = 9.81;
   if ((b - a) < std::max(3.0, 0.15 * fps)) return false;
-  const double mid = 0.5 * (a + b - 1);
-  Eigen::Matrix3d m = Eigen::Matrix3d::Zero();
-  Eigen::Vector3d r = Eigen::Vector3d::Zero();
-  for (int f = a; f < b; ++f) {
-    const double t = (f - mid) / fps;
-    const Eigen::Vector3d x(1.0, t, t * t);
-    m += x * x.transpose();
-    r += x * hip[f];
-  }
-  const double acceleration = 2.0 * m.ldlt().solve(r)[2];
-  return std::abs(acceleration + kGravity) < 0.5 * kGravity;
+  return std::abs(quality::parabolaAcceleration(hip, a, b, fps) + kGravity) < 0.5 * kGravity;
 }
 
 int kindOfPoint(int point) { return point % 2; }  // 0 ankle, 1 toe (feet)

@@ -1,6 +1,7 @@
 // The model runtime module: the torch side of tasks/modeljobs.h. Loaded
 // with dlopen by tasks::modelRuntime() (see tasks/modelruntime.h).
 #include "tasks/modelruntime.h"
+#include "tasks/modelruntime/taskoptions.h"
 
 #include "inference/device.h"
 #include "inference/modeltasks.h"
@@ -22,21 +23,6 @@
 #include <utility>
 
 namespace mm::tasks::runtime {
-
-
-namespace {
-
-inference::TaskOptions taskOptions(const ModelSettings& s) {
-  inference::TaskOptions o;
-  o.steps = s.steps;
-  o.guidance = s.guidance;
-  o.strength = s.strength;
-  o.seed = s.seed;
-  o.progress = s.progress;
-  return o;
-}
-
-}  // namespace
 
 bool heldOutFromTraining(int sortedIndex) { return inference::isHeldOut(sortedIndex); }
 

@@ -3,6 +3,7 @@
 // render capture, so it needs a display with OpenGL (run under xvfb-run).
 
 #include "editor/document.h"
+#include "editor/testutil_editor.h"
 #include "editor/playback.h"
 #include "motion/clip.h"
 #include "motion/kinematics.h"
@@ -28,48 +29,11 @@
 #include <vector>
 
 using namespace mm;
+using mm::testing::kFps;
+using mm::testing::kFrames;
+using mm::testing::walkerClip;
 
 namespace {
-
-constexpr int kFrames = 60;
-constexpr double kFps = 30.0;
-
-// A 1.7 m figure in centimetres, arms out, walking 60 cm along +X while the
-// left elbow bends: every frame differs, and the joints spread over the view.
-Clip walkerClip() {
-  Skeleton s;
-  s.addJoint("Hips", Skeleton::kNoParent, Eigen::Vector3d(0, 95, 0));
-  s.addJoint("Spine", 0, Eigen::Vector3d(0, 12, 0));
-  s.addJoint("Chest", 1, Eigen::Vector3d(0, 18, 0));
-  s.addJoint("Neck", 2, Eigen::Vector3d(0, 20, 0));
-  s.addJoint("Head", 3, Eigen::Vector3d(0, 10, 0));
-  s.addJoint("LeftShoulder", 2, Eigen::Vector3d(17, 15, 0));
-  s.addJoint("LeftElbow", 5, Eigen::Vector3d(28, 0, 0));
-  s.addJoint("LeftWrist", 6, Eigen::Vector3d(25, 0, 0));
-  s.addJoint("RightShoulder", 2, Eigen::Vector3d(-17, 15, 0));
-  s.addJoint("RightElbow", 8, Eigen::Vector3d(-28, 0, 0));
-  s.addJoint("RightWrist", 9, Eigen::Vector3d(-25, 0, 0));
-  s.addJoint("LeftHip", 0, Eigen::Vector3d(9, -5, 0));
-  s.addJoint("LeftKnee", 11, Eigen::Vector3d(0, -42, 0));
-  s.addJoint("LeftAnkle", 12, Eigen::Vector3d(0, -40, 0));
-  s.addJoint("RightHip", 0, Eigen::Vector3d(-9, -5, 0));
-  s.addJoint("RightKnee", 14, Eigen::Vector3d(0, -42, 0));
-  s.addJoint("RightAnkle", 15, Eigen::Vector3d(0, -40, 0));
-  s.setEndSite(4, Eigen::Vector3d(0, 15, 0));
-  s.setEndSite(13, Eigen::Vector3d(0, -6, 14));
-  s.setEndSite(16, Eigen::Vector3d(0, -6, 14));
-  s.setChannels(0, {Channel::Xposition, Channel::Yposition, Channel::Zposition, Channel::Zrotation,
-                    Channel::Xrotation, Channel::Yrotation});
-  for (int j = 1; j < s.jointCount(); ++j) s.setChannels(j, {Channel::Zrotation, Channel::Xrotation, Channel::Yrotation});
-
-  Clip clip(s, kFrames, kFps);
-  for (int f = 0; f < kFrames; ++f) {
-    clip.translation(f, 0) = Eigen::Vector3d(-30.0 + f, 95, 0);
-    const double bend = f * 1.5 * 3.14159265358979 / 180.0;
-    clip.rotation(f, 6) = Eigen::Quaterniond(Eigen::AngleAxisd(bend, Eigen::Vector3d::UnitZ()));
-  }
-  return clip;
-}
 
 QVector3D toVector(const Eigen::Vector3d& v) { return QVector3D(float(v.x()), float(v.y()), float(v.z())); }
 
