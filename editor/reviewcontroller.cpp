@@ -73,7 +73,11 @@ int ReviewController::analyse() {
     TaskResult r;
     control.progress(0.0);
     QualityAnalyzer analyzer;
-    r.report = std::make_shared<const QualityReport>(analyzer.analyze(*clip, parts, preset));
+    auto report = std::make_shared<QualityReport>();
+    // Progress every few ms of work; a cancel stops it within one step.
+    if (!analyzer.analyze(*clip, parts, preset, report.get(), [&control](double f) { return control.progress(f); }))
+      return r;  // cancelled: the runner drops the result
+    r.report = std::move(report);
     control.progress(1.0);
     return r;
   });

@@ -15,8 +15,28 @@ AnalysisContext AnalysisContext::build(const Clip& clip, const BodyPartMap& part
   return c;
 }
 
+// Resizes `v` to `n` in chunks, reporting [from, to) of the current pass
+// between them: an hour-long take's first analysis faults in hundreds of MB
+// of buffers, seconds on a busy machine, and progress must keep coming.
+template <typename T>
+bool AnalysisContext::growInChunks(std::vector<T>& v, size_t n, double from, double to) const {
+  constexpr size_t kChunk = size_t(1) << 21;
+  if (v.size() >= n) {
+    v.resize(n);
+    return true;
+  }
+  v.reserve(n);
+  const size_t start = v.size();
+  while (v.size() < n) {
+    v.resize(std::min(n, v.size() + kChunk));
+    if (!step(from + (to - from) * double(v.size() - start) / double(n - start))) return false;
+  }
+  return true;
+}
+
 void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   AnalysisContext& c = *this;
+  if (!step(0.0)) return;
   c.clip = &clip;
   c.frames = clip.frameCount();
   c.joints = clip.jointCount();
@@ -27,8 +47,12 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   const int F = c.frames, J = c.joints;
   // Rows are overwritten below (frame 0 is set here): no clearing pass.
   const size_t n = static_cast<size_t>(F) * J;
+  // Grown in chunks: an hour-long take's first analysis faults in hundreds
+  // of MB here, seconds on a busy machine, and progress must keep coming.
+  int grown = 0;
   for (auto* v : {&c.wx, &c.wy, &c.wz}) {
-    v->resize(n);
+    if (!growInChunks(*v, n, 0.1 * grown / 3.0, 0.1 * (grown + 1) / 3.0)) return;
+    ++grown;
     for (int j = 0; j < J && F > 0; ++j) (*v)[c.at(j, 0)] = 0.0f;
   }
 
@@ -53,7 +77,23 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   fk.clip = &clip;
   fk.output = &c.poses;
   fk.joints = &c.poseJoints;
+  // The feet's pose rows (the joints and their ancestors) are grown here in
+  // chunks too, so fk.prepare() finds them sized.
+  {
+    std::vector<char> wanted(static_cast<size_t>(J), 0);
+    size_t rows = 0;
+    for (int j : c.poseJoints)
+      for (int a = j; a >= 0 && !wanted[static_cast<size_t>(a)]; a = clip.skeleton().parent(a), ++rows)
+        wanted[static_cast<size_t>(a)] = 1;
+    const size_t m = static_cast<size_t>(F) * rows;
+    int k = 0;
+    for (auto* v : {&c.poses.px, &c.poses.py, &c.poses.pz, &c.poses.qw, &c.poses.qx, &c.poses.qy, &c.poses.qz}) {
+      if (!growInChunks(*v, m, 0.1 + 0.15 * k / 7.0, 0.1 + 0.15 * (k + 1) / 7.0)) return;
+      ++k;
+    }
+  }
   fk.prepare();
+  if (!step(0.25)) return;
 
   // One pass over the clip's memory, in frame blocks that stay in cache:
   // angular velocities, which tracks move, and the feet's forward kinematics.
@@ -71,6 +111,8 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
   std::vector<double> change(static_cast<size_t>(nTrack), 0.0);
   constexpr int kBlock = ForwardKinematicsJob::kFrameBlock;
   for (int b0 = 0; b0 < F; b0 += kBlock) {
+    // Every 32 blocks (4,096 frames): a few ms on a 60-joint rig.
+    if ((b0 / kBlock) % 32 == 0 && !step(0.25 + 0.65 * b0 / F)) return;
     const int b1 = std::min(F, b0 + kBlock);
     for (int j = 0; j < J; ++j) {
       float* __restrict ox = c.wx.data() + c.at(j, 0);
@@ -100,6 +142,7 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
       }
     fk.computeFrames(b0, b1);
   }
+  if (!step(0.9)) return;
   // Only tracks that move: rigs such as Bandai's carry a constant offset
   // track on every joint, which can neither pop nor stretch.
   c.trackJoints.clear();
@@ -130,6 +173,7 @@ void AnalysisContext::rebuild(const Clip& clip, const BodyPartMap& parts) {
       c.vz[i] = static_cast<float>((a[2] - b[2]) * toMeters);
     }
   }
+  if (!step(0.95)) return;
   c.up = detectUpAxis(clip, parts);
   const BodyPart limbs[4] = {BodyPart::LeftArm, BodyPart::RightArm, BodyPart::LeftLeg, BodyPart::RightLeg};
   for (int k = 0; k < 4; ++k) c.hinges[k] = findHingeChain(clip.skeleton(), parts, limbs[k]);

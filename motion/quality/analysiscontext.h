@@ -4,6 +4,7 @@
 // structure-of-arrays layout (joint-major, frames contiguous).
 
 #include "motion/bodyparts.h"
+#include "motion/quality/analysisprogress.h"
 #include "motion/clip.h"
 #include "motion/corrupt/bodygeometry.h"
 #include "motion/kinematics.h"
@@ -61,12 +62,22 @@ struct AnalysisContext {
   // have the same structure; mirrorAxis as bodygeometry.h defines it.
   std::optional<LimbPairing> limbPairs[2];
 
+  // Progress of the running analysis (set by QualityAnalysisJob for the
+  // length of one run; null otherwise). Long passes call step().
+  AnalysisProgress* progress = nullptr;
+  // Reports `within` (0..1) of the current pass; false when the analysis
+  // should stop (the pass then returns at once, its output unused).
+  bool step(double within) const { return progress ? progress->at(within) : true; }
+
   // Builds the signals; `parts` must come from the clip's skeleton.
   static AnalysisContext build(const Clip& clip, const BodyPartMap& parts);
   // The same into this context, reusing its buffers (an analyzer that runs
   // over many clips keeps one context and so allocates, and page-faults,
   // its large buffers once).
   void rebuild(const Clip& clip, const BodyPartMap& parts);
+
+  template <typename T>
+  bool growInChunks(std::vector<T>& v, size_t n, double from, double to) const;
 
   size_t at(int joint, int frame) const { return static_cast<size_t>(joint) * frames + frame; }
   int framesFor(double seconds) const;  // seconds -> frames at this clip's rate, at least 1

@@ -17,6 +17,7 @@ void detectFrozen(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   const int context = ctx.framesFor(preset.frozenContextSeconds);
   std::vector<float> speed(F);
   for (int p = 0; p < kBodyPartCount; ++p) {
+    if (!ctx.step(static_cast<double>(p) / kBodyPartCount)) return;
     // Part speed: the fastest joint of the part, degrees per second.
     std::fill(speed.begin(), speed.end(), 0.0f);
     bool any = false;

@@ -34,6 +34,7 @@ void detectJitter(const AnalysisContext& ctx, const QualityPreset& preset, Quali
   std::vector<double> c0(F + 1, 0.0), c1(F + 1, 0.0), a2(F, 0.0);
   std::vector<float> sigma(F), whiteness(F);
   for (int j = 0; j < ctx.joints; ++j) {
+    if (!ctx.step(static_cast<double>(j) / ctx.joints)) return;
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
     const float* y = ctx.wy.data() + o;

@@ -157,6 +157,7 @@ void detectPops(const AnalysisContext& ctx, const QualityPreset& preset, Quality
   };
   Scratch scratch(F);
   for (int j = 0; j < ctx.joints; ++j) {
+    if (!ctx.step(static_cast<double>(j) / ctx.joints)) return;
     const size_t o = ctx.at(j, 0);
     const BodyPart part = ctx.partOf[j];
     scanSeries(Series{ctx.wx.data() + o, ctx.wy.data() + o, ctx.wz.data() + o}, F, minRad, preset, maxLen, scratch,

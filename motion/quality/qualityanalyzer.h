@@ -4,6 +4,8 @@
 #include "motion/quality/qualitypreset.h"
 #include "motion/quality/qualityreport.h"
 
+#include <functional>
+
 namespace mm {
 
 class Clip;
@@ -18,8 +20,13 @@ struct QualityAnalysisJob {
   QualityReport* output = nullptr;
   // Optional buffers to reuse (one per thread); nullptr: the job allocates its own.
   AnalysisContext* workspace = nullptr;
+  // Optional: receives the fraction done (0..1) every few milliseconds of
+  // work; returning false stops the analysis within one pass step.
+  std::function<bool(double)> progress = {};
 
   bool validate() const;  // clip, parts and output set, parts sized for the skeleton
+  // False when the job is invalid or was stopped through `progress`
+  // (*output is then left as it was).
   bool run() const;
 };
 
@@ -39,6 +46,10 @@ class QualityAnalyzer {
   // Parts detected from joint names.
   QualityReport analyze(const Clip& clip, const QualityPreset& preset = {});
   QualityReport analyze(const Clip& clip, const BodyPartMap& parts, const QualityPreset& preset);
+  // With progress and cancellation (see QualityAnalysisJob::progress): false,
+  // and *out unchanged, when stopped.
+  bool analyze(const Clip& clip, const BodyPartMap& parts, const QualityPreset& preset, QualityReport* out,
+               std::function<bool(double)> progress);
 
  private:
   AnalysisContext* mContext;

@@ -20,6 +20,7 @@ void detectOverSmoothing(const AnalysisContext& ctx, const QualityPreset& preset
   std::vector<double> hp(F + 1, 0.0), vp(F + 1, 0.0), he(F), ve(F);
   std::vector<float> ratio(F, 0.0f), usable(F + 1);
   for (int j = 0; j < ctx.joints; ++j) {
+    if (!ctx.step(static_cast<double>(j) / ctx.joints)) return;
     const size_t o = ctx.at(j, 0);
     const float* x = ctx.wx.data() + o;
     const float* y = ctx.wy.data() + o;

@@ -162,6 +162,42 @@ class TestTaskRunner : public QObject {
     QVERIFY(doc.artifacts().empty());
   }
 
+  // The analysis reports progress while it runs and stops part-way when
+  // cancelled: a task queued behind it starts long before the analysis
+  // could have finished (its uncancelled run time is measured first).
+  void analysisStopsPartWay() {
+    editor::Document doc;
+    editor::TaskRunner runner;
+    editor::ReviewController review(&doc, &runner);
+    review.setAutoPropose(false);
+    review.setReanalyseDelay(-1);
+    doc.setClip(kickTake(4000));  // 160,000 frames
+    QSignalSpy analysed(&review, &editor::ReviewController::analysisFinished);
+    QSignalSpy progress(&runner, &editor::TaskRunner::progress);
+    QElapsedTimer t;
+    t.start();
+    review.analyse();
+    QVERIFY(analysed.wait(60000));
+    const qint64 fullMs = t.elapsed();
+    QVERIFY2(progress.count() >= 3 || fullMs < 200, qPrintable(QString::number(progress.count())));
+
+    const QualityReport* reportBefore = doc.report();
+    progress.clear();
+    const int id = review.analyse();
+    // Cancel after the analysis has reported some progress past its start.
+    while (progress.count() < 2) QVERIFY(progress.wait(60000));
+    t.restart();
+    runner.cancel(id);
+    const int probe = runner.submit(QStringLiteral("probe"), [](editor::TaskControl&) { return editor::TaskResult{}; });
+    QSignalSpy finished(&runner, &editor::TaskRunner::finished);
+    while (finished.isEmpty() || finished.last().at(0).toInt() != probe) QVERIFY(finished.wait(60000));
+    const qint64 stopMs = t.elapsed();
+    qInfo("analysis of 160,000 frames: %lld ms; worker free %lld ms after cancel", fullMs, stopMs);
+    QVERIFY2(stopMs < std::max<qint64>(fullMs / 2, 100), qPrintable(QString::number(stopMs)));
+    QCOMPARE(analysed.count(), 1);
+    QVERIFY(doc.report() == reportBefore);
+  }
+
   void modelIsLoadedOnce() {
     if (!tasks::modelSupported()) QSKIP("this build has no LibTorch");
     tasks::ModelSettings settings;

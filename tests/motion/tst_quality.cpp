@@ -789,6 +789,55 @@ class TestQuality : public QObject {
     const BodyPartMap wrong(3);
     QVERIFY(!(QualityAnalysisJob{&c, &wrong, {}, &out}.run()));
   }
+
+  // Progress rises from 0 to 1 in many small steps (the editor shows it and
+  // polls cancel through it), and the result equals an analysis without it.
+  void progressReportsEveryPass() {
+    const Clip c = smoothClip(120, 100, 60.0);  // 7,200 frames
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    std::vector<double> seen;
+    QualityReport withProgress;
+    QualityAnalysisJob job{&c, &parts, {}, &withProgress};
+    job.progress = [&seen](double f) {
+      seen.push_back(f);
+      return true;
+    };
+    QVERIFY(job.run());
+    QVERIFY2(seen.size() >= 20, qPrintable(QString::number(seen.size())));
+    QCOMPARE(seen.front(), 0.0);
+    QCOMPARE(seen.back(), 1.0);
+    for (size_t i = 1; i < seen.size(); ++i) QVERIFY(seen[i] >= seen[i - 1]);
+    const QualityReport plain = analyzeQuality(c);
+    QCOMPARE(withProgress.frameQuality(3000), plain.frameQuality(3000));
+    QCOMPARE(withProgress.artifacts().size(), plain.artifacts().size());
+  }
+
+  // Returning false stops the analysis at the next step: no more calls,
+  // run() is false and the output is left as it was.
+  void progressStops() {
+    const Clip c = smoothClip(120, 100, 60.0);
+    const BodyPartMap parts = BodyPartMap::detect(c.skeleton());
+    for (double stopAt : {0.0, 0.3, 0.8, 0.99}) {
+      QualityReport out(7);
+      int callsAfterStop = 0;
+      bool stopped = false;
+      QualityAnalysisJob job{&c, &parts, {}, &out};
+      job.progress = [&](double f) {
+        if (stopped) ++callsAfterStop;
+        stopped = stopped || f >= stopAt;
+        return !stopped;
+      };
+      QVERIFY(!job.run());
+      QCOMPARE(callsAfterStop, 0);
+      QCOMPARE(out.frameCount(), 7);
+    }
+    // The reused context of an analyzer stays usable after a stop.
+    QualityAnalyzer analyzer;
+    QualityReport out;
+    QVERIFY(!analyzer.analyze(c, parts, {}, &out, [](double f) { return f < 0.5; }));
+    QVERIFY(analyzer.analyze(c, parts, {}, &out, {}));
+    QCOMPARE(out.artifacts().size(), analyzeQuality(c).artifacts().size());
+  }
 };
 
 QTEST_APPLESS_MAIN(TestQuality)
