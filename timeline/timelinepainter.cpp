@@ -41,13 +41,16 @@ QRgb qualityRgb(float q) {
   return lut[static_cast<size_t>(c + 0.5f)];
 }
 
-// One colour per pixel column, repeated down the row's height.
+// One colour per pixel column, repeated down the row's height. The image is
+// kept between paints (one per thread) so a repaint allocates nothing.
 void drawStrip(QPainter& p, const QRect& row, int x0, const std::vector<QRgb>& line) {
   if (line.empty()) return;
-  QImage image(static_cast<int>(line.size()), row.height(), QImage::Format_ARGB32_Premultiplied);
-  for (int y = 0; y < image.height(); ++y)
-    std::copy(line.begin(), line.end(), reinterpret_cast<QRgb*>(image.scanLine(y)));
-  p.drawImage(QPoint(x0, row.top()), image);
+  thread_local QImage scratch;
+  const int w = static_cast<int>(line.size()), h = row.height();
+  if (scratch.width() < w || scratch.height() < h)
+    scratch = QImage(std::max(w, scratch.width()), std::max(h, scratch.height()), QImage::Format_ARGB32_Premultiplied);
+  for (int y = 0; y < h; ++y) std::copy(line.begin(), line.end(), reinterpret_cast<QRgb*>(scratch.scanLine(y)));
+  p.drawImage(QPoint(x0, row.top()), scratch, QRect(0, 0, w, h));
 }
 
 QColor withAlpha(QColor c, int alpha) {
@@ -215,59 +218,69 @@ void TimelinePainter::paintArtifacts(QPainter& p, int c0, int c1) const {
   const double left = mLayout.dataRect().left() + c0 - 4, right = mLayout.dataRect().left() + c1 + 4;
   const int reviewed = mDoc.reviewedArtifact();
   const Artifact* highlight = nullptr;
+  // Pixel-aligned rectangles without antialiasing: a few hundred spans cost
+  // well under a millisecond. Spans a few pixels wide are only filled (the
+  // fill's strength still tells the decision apart).
   p.save();
-  p.setRenderHint(QPainter::Antialiasing, true);
   for (const Artifact& a : mDoc.artifacts()) {
-    double x0 = xOf(a.start), x1 = xOf(a.end);
-    if (x1 - x0 < 3.0) {  // stays visible at fit-all
-      const double mid = 0.5 * (x0 + x1);
-      x0 = mid - 1.5;
-      x1 = mid + 1.5;
+    int x0 = static_cast<int>(std::floor(xOf(a.start))), x1 = static_cast<int>(std::floor(xOf(a.end)));
+    if (x1 - x0 < 3) {  // stays visible at fit-all
+      x0 = (x0 + x1) / 2 - 1;
+      x1 = x0 + 3;
     }
     if (x1 < left || x0 > right) continue;
     if (a.id == reviewed) highlight = &a;
-    const QRectF r(x0 + 0.5, row.top() + 3.5, x1 - x0 - 1.0, row.height() - 7.0);
+    const QRect r(x0, row.top() + 3, x1 - x0, row.height() - 6);
     const QColor c = editor::artifactTypeColor(a.type);
     const QColor edge = c.darker(150);
+    const bool outline = r.width() >= 6;
+    const QRect inner = r.adjusted(0, 0, -1, -1);  // drawRect's outline covers one more pixel
     switch (a.decision) {
       case Decision::Pending:
         p.fillRect(r, withAlpha(c, 110));
-        p.setPen(QPen(edge, 1.5, Qt::SolidLine));
-        p.drawRect(r);
+        if (outline) {
+          p.setPen(QPen(edge, 1, Qt::SolidLine));
+          p.drawRect(inner);
+        }
         break;
       case Decision::Accepted:
         p.fillRect(r, c);
-        p.setPen(QPen(edge, 1.0));
-        p.drawRect(r);
-        if (r.width() >= 10.0) {  // a tick mark
-          const double h = std::min(r.height() - 4.0, 10.0), cx = r.center().x(), cy = r.center().y();
+        if (r.width() >= 10) {  // a tick mark
+          const double h = std::min(r.height() - 4.0, 10.0), cx = r.center().x() + 0.5, cy = r.center().y() + 0.5;
           QPainterPath tick;
           tick.moveTo(cx - h * 0.45, cy);
           tick.lineTo(cx - h * 0.1, cy + h * 0.35);
           tick.lineTo(cx + h * 0.5, cy - h * 0.4);
+          p.setRenderHint(QPainter::Antialiasing, true);
           p.setPen(QPen(contrastOn(c), 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
           p.drawPath(tick);
+          p.setRenderHint(QPainter::Antialiasing, false);
         }
         break;
       case Decision::Rejected:
         p.fillRect(r, withAlpha(c, 45));
-        p.setPen(QPen(withAlpha(edge, 140), 1.0, Qt::DotLine));
-        p.drawRect(r);
-        p.setPen(QPen(withAlpha(edge, 200), 1.2));
-        p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
+        if (outline) {
+          p.setPen(QPen(withAlpha(edge, 140), 1, Qt::DotLine));
+          p.drawRect(inner);
+          p.setPen(QPen(withAlpha(edge, 220), 1));
+          p.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
+        }
         break;
       case Decision::Edited:
         p.fillRect(r, withAlpha(c, 110));
-        p.setPen(QPen(edge, 1.5, Qt::DashLine));
-        p.drawRect(r);
+        if (outline) {
+          p.setPen(QPen(edge, 1, Qt::DashLine));
+          p.drawRect(inner);
+        }
         break;
     }
   }
   if (highlight) {
-    double x0 = xOf(highlight->start), x1 = std::max(xOf(highlight->end), x0 + 3.0);
-    p.setPen(QPen(mOpt.palette.color(QPalette::Highlight), 2.0));
+    const int x0 = static_cast<int>(std::floor(xOf(highlight->start)));
+    const int x1 = std::max(static_cast<int>(std::floor(xOf(highlight->end))), x0 + 3);
+    p.setPen(QPen(mOpt.palette.color(QPalette::Highlight), 2));
     p.setBrush(Qt::NoBrush);
-    p.drawRect(QRectF(x0 - 1.0, row.top() + 1.0, x1 - x0 + 2.0, row.height() - 2.0));
+    p.drawRect(QRect(x0 - 2, row.top() + 1, x1 - x0 + 3, row.height() - 3));
   }
   p.restore();
 }
