@@ -77,6 +77,10 @@ void TimelinePainter::paint(QPainter& p, const QRect& exposed) const {
   const int c0 = std::max(0, exposed.left() - data.left());
   const int c1 = std::min(data.width(), exposed.right() + 1 - data.left());
   if (c1 <= c0) return;
+  // The frames of each exposed column, shared by every row.
+  mColumnsFrom = c0;
+  mColumns.resize(static_cast<size_t>(c1 - c0));
+  for (int c = c0; c < c1; ++c) mColumns[static_cast<size_t>(c - c0)] = mMap.columnFrames(c);
   p.save();
   p.setClipRect(QRect(data.left() + c0, 0, c1 - c0, exposed.bottom() + 1).intersected(exposed));
   paintRuler(p, c0, c1);
@@ -179,8 +183,8 @@ void TimelinePainter::paintQualityRows(QPainter& p, int c0, int c1) const {
     const QualityPyramid& q = mRows.quality(i);
     // The worst frame of each column sets its colour.
     for (int c = c0; c < c1; ++c) {
-      const FrameRange fr = mMap.columnFrames(c);
-      line[static_cast<size_t>(c - c0)] = fr.empty() || fr.start >= q.size() ? none.rgb() : qualityRgb(q.query(fr).min);
+      const FrameRange& fr = column(c);
+      line[static_cast<size_t>(c - c0)] = fr.empty() || fr.start >= q.size() ? none.rgb() : qualityRgb(q.minOf(fr.start, fr.end));
     }
     drawStrip(p, row, x0, line);
   }
@@ -203,7 +207,7 @@ void TimelinePainter::paintLabelRows(QPainter& p, int c0, int c1) const {
   for (BodyPart part : kAllBodyParts) {
     const LabelPyramid& labels = mRows.labels(part);
     for (int c = c0; c < c1; ++c) {
-      const FrameRange fr = mMap.columnFrames(c);
+      const FrameRange& fr = column(c);
       const QualityLabel l = LabelPyramid::dominant(labels.query(fr.start, fr.end));
       line[static_cast<size_t>(c - c0)] = fr.empty() ? mOpt.palette.color(QPalette::Window).rgb()
                                                      : colours[static_cast<size_t>(l)];
@@ -307,7 +311,7 @@ void TimelinePainter::paintProposal(QPainter& p, int c0, int c1) const {
   QPolygonF area;
   area.reserve(2 * (c1 - c0) + 2);
   for (int c = c0; c < c1; ++c) {
-    const FrameRange fr = mMap.columnFrames(c);
+    const FrameRange& fr = column(c);
     const int s = std::max(fr.start, range.start), e = std::min(fr.end, range.end);
     const float v = e > s ? change.query(s - range.start, e - range.start, 0.0f).max : 0.0f;
     const double y = base - v * scale;

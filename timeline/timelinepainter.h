@@ -11,6 +11,10 @@
 #include <QCoreApplication>
 #include <QPalette>
 
+#include "motion/repair/framerange.h"
+
+#include <vector>
+
 class QPainter;
 
 namespace mm::editor {
@@ -51,12 +55,16 @@ class TimelinePainter {
   void paintPlayHead(QPainter& p) const;
   // Widget x of a frame boundary.
   double xOf(double frame) const;
+  // Frames of data column c (one of the exposed ones).
+  const FrameRange& column(int c) const { return mColumns[static_cast<size_t>(c - mColumnsFrom)]; }
 
   const editor::Document& mDoc;
   const TimeMapping& mMap;
   const TimelineRows& mRows;
   const TimelineLayout& mLayout;
   const TimelinePaintOptions& mOpt;
+  mutable std::vector<FrameRange> mColumns;
+  mutable int mColumnsFrom = 0;
 };
 
 }  // namespace mm::timeline

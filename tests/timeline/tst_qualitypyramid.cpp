@@ -29,13 +29,15 @@ void checkRanges(const QualityPyramid& p, const std::vector<float>& v, std::mt19
     if (a > b) std::swap(a, b);
     const int s = std::max(0, a), e = std::min(n, b);
     const QualityPyramid::MinMax got = p.query(a, b, -7.0f);
+    const float gotMin = p.minOf(a, b, -7.0f);
     if (e <= s) {
+      QCOMPARE(gotMin, -7.0f);
       QCOMPARE(got.min, -7.0f);
       QCOMPARE(got.max, -7.0f);
       continue;
     }
     const auto [mn, mx] = std::minmax_element(v.begin() + s, v.begin() + e);
-    if (got.min != *mn || got.max != *mx)
+    if (got.min != *mn || got.max != *mx || gotMin != *mn)
       QFAIL(qPrintable(QStringLiteral("range [%1, %2) of %3: got %4..%5, want %6..%7")
                            .arg(a).arg(b).arg(n).arg(got.min).arg(got.max).arg(*mn).arg(*mx)));
   }
