@@ -231,7 +231,10 @@ void TimelineWidget::paintEvent(QPaintEvent* event) {
   options.timecode = mTimecode;
   options.labelMode = mLabelMode;
   options.palette = palette();
-  TimelinePainter(*mDoc, mMap, mRows, mLayout, options).paint(p, event->rect());
+  // Rect by rect: a play head that jumped far exposes two thin strips, not
+  // everything between them.
+  const TimelinePainter painter(*mDoc, mMap, mRows, mLayout, options);
+  for (const QRect& r : event->region()) painter.paint(p, r);
 }
 
 void TimelineWidget::resizeEvent(QResizeEvent* event) {

@@ -142,12 +142,16 @@ class TestTimeline : public QObject {
   }
 
   void heatmapShowsThePopAtFitAll() {
+    // The report arrives after the widget exists (Document::reportChanged).
     Document doc;
-    setUp(doc);
+    doc.setClip(mTake.broken);
     TimelineWidget w(&doc);
     w.resize(1000, w.sizeHint().height());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!w.rows().hasReport());
+    doc.setReport(mReport);
+    QVERIFY(w.rows().hasReport());
     QVERIFY(w.mapping().isFitAll());
     QVERIFY(w.mapping().framesPerPixel() > 1.5);  // one pixel covers about two frames
     checkFrameRow(w, "fit-all");
