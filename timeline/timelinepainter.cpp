@@ -184,7 +184,8 @@ void TimelinePainter::paintQualityRows(QPainter& p, int c0, int c1) const {
     // The worst frame of each column sets its colour.
     for (int c = c0; c < c1; ++c) {
       const FrameRange& fr = column(c);
-      line[static_cast<size_t>(c - c0)] = fr.empty() || fr.start >= q.size() ? none.rgb() : qualityRgb(q.minOf(fr.start, fr.end));
+      const bool outside = fr.empty() || fr.start >= q.size();
+      line[static_cast<size_t>(c - c0)] = outside ? none.rgb() : qualityRgb(q.minOf(fr.start, fr.end));
     }
     drawStrip(p, row, x0, line);
   }

@@ -143,7 +143,8 @@ void TimelineWidget::onSelectionChanged() {
   if (!mShownSelection.empty())
     updateFrames(mShownSelection.frames.start, mShownSelection.frames.end, TimelineRow::FrameQuality,
                  TimelineRow::RightLegLabels);
-  if (!now.empty()) updateFrames(now.frames.start, now.frames.end, TimelineRow::FrameQuality, TimelineRow::RightLegLabels);
+  if (!now.empty())
+    updateFrames(now.frames.start, now.frames.end, TimelineRow::FrameQuality, TimelineRow::RightLegLabels);
   mShownSelection = now;
 }
 

@@ -204,7 +204,8 @@ class TestTimeline : public QObject {
     // Dragging on a heatmap row keeps seeking.
     QTest::mousePress(&w, Qt::LeftButton, Qt::NoModifier, rowPoint(w, TimelineRow::LeftArmQuality, x));
     QTest::mouseMove(&w, rowPoint(w, TimelineRow::LeftArmQuality, w.frameToX(1200) + 1));
-    QTest::mouseRelease(&w, Qt::LeftButton, Qt::NoModifier, rowPoint(w, TimelineRow::LeftArmQuality, w.frameToX(1200) + 1));
+    QTest::mouseRelease(&w, Qt::LeftButton, Qt::NoModifier,
+                        rowPoint(w, TimelineRow::LeftArmQuality, w.frameToX(1200) + 1));
     QVERIFY(std::abs(doc.currentFrame() - 1200) <= 2);
   }
 
@@ -293,10 +294,11 @@ class TestTimeline : public QObject {
     w.setBrush(QualityLabel::Bad);
     const int commands = doc.undoStack()->count();
     const int from = 150, to = 230;
-    QTest::mousePress(&w, Qt::LeftButton, Qt::NoModifier, rowPoint(w, TimelineRow::RightArmLabels, w.frameToX(from) + 1));
+    const auto at = [&](int frame) { return rowPoint(w, TimelineRow::RightArmLabels, w.frameToX(frame) + 1); };
+    QTest::mousePress(&w, Qt::LeftButton, Qt::NoModifier, at(from));
     for (int f = from + 20; f <= to; f += 20)  // fast moves: frames in between are painted too
-      QTest::mouseMove(&w, rowPoint(w, TimelineRow::RightArmLabels, w.frameToX(f) + 1));
-    QTest::mouseRelease(&w, Qt::LeftButton, Qt::NoModifier, rowPoint(w, TimelineRow::RightArmLabels, w.frameToX(to) + 1));
+      QTest::mouseMove(&w, at(f));
+    QTest::mouseRelease(&w, Qt::LeftButton, Qt::NoModifier, at(to));
     QCOMPARE(doc.undoStack()->count(), commands + 1);
     for (int f = 0; f < doc.frameCount(); ++f)
       for (BodyPart p : kAllBodyParts) {
