@@ -1,5 +1,6 @@
 // motionmender-cli: headless MotionMender for batch pipelines. Qt-free.
 #include "cli.h"
+#include "siblingexec.h"
 #include "torchcli.h"
 
 #include "app/bench/benchcommands.h"
@@ -37,6 +38,8 @@ const char* kHelp =
     "  bench io [FILE] [--quick] BVH parse speed against Assimp, and a one-hour take's load time and memory\n"
     "  bench analyze             quality-analysis throughput on one core\n"
     "  bench clean               classic clean-up of a one-hour take with injected artifacts on one core\n"
+    "  bench gui timeline [--width PX] [--runs N]\n"
+    "                            the editor's timeline repainting a one-hour 120 fps take (motionmender-bench-gui)\n"
     "  eval model --data DIR [--every K] [--weights F]\n"
     "                            the motion model on held-out clips: in-betweening, cleanup, detection\n"
     "  bench model [--weights F] motion-model speed: cleanup of a one-minute clip, a 30-frame in-betweening\n"
@@ -70,6 +73,12 @@ int main(int argc, char** argv) {
   if (command == "bench" && argc > 2 && std::strcmp(argv[2], "editor") == 0) {
     args.shift();
     return runBenchEditor(std::move(args));
+  }
+  if (command == "bench" && argc > 2 && std::strcmp(argv[2], "gui") == 0) {
+    // The widget benchmarks need Qt Widgets: a program of their own beside this one.
+    std::vector<std::string> guiArgs{"motionmender-bench-gui"};
+    guiArgs.insert(guiArgs.end(), argv + 3, argv + argc);
+    return execSibling("motionmender-bench-gui", std::move(guiArgs), "this build may have no GUI (MM_BUILD_GUI)");
   }
   if (command == "bench") return mm::bench::runBench(std::move(args));
   if (command == "analyze") return runAnalyze(std::move(args));
