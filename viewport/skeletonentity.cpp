@@ -118,9 +118,15 @@ void SkeletonEntity::computeExtent(const Clip& clip) {
 }
 
 namespace {
-// The joints' shade of a part's bone colour: lighter, so joints read as
-// knots on the bones.
-QColor jointShade(const QColor& bone) { return QColor::fromRgbF(0.55f * bone.redF() + 0.45f, 0.55f * bone.greenF() + 0.45f, 0.55f * bone.blueF() + 0.45f); }
+QColor mixWithWhite(const QColor& c, float w) {
+  return QColor::fromRgbF(c.redF() + (1.0f - c.redF()) * w, c.greenF() + (1.0f - c.greenF()) * w,
+                          c.blueF() + (1.0f - c.blueF()) * w);
+}
+// The ramp's good end is a dark blue that a lit bone on the dark background
+// would lose: bones draw the ramp colour lifted towards white (hue and
+// order kept), joints lighter still, so they read as knots on the bones.
+constexpr float kBoneLift = 0.4f;
+constexpr float kJointLift = 0.6f;
 const QColor kNeutralJoint(240, 150, 45);
 
 void setPhongColor(Qt3DExtras::QPhongMaterial* m, const QColor& c, float ambient) {
@@ -136,7 +142,7 @@ void SkeletonEntity::buildEntities(const BodyPartMap& parts) {
   sphere->setRings(12);
   sphere->setSlices(16);
   auto* cylinder = new Qt3DExtras::QCylinderMesh(this);
-  cylinder->setRadius(0.4f * mJointRadius);
+  cylinder->setRadius(0.55f * mJointRadius);
   cylinder->setLength(1.0f);  // along +Y, centred; scaled to each bone's length
   cylinder->setRings(2);
   cylinder->setSlices(10);
@@ -146,7 +152,7 @@ void SkeletonEntity::buildEntities(const BodyPartMap& parts) {
     // Slightly fatter than the solid bones so that where the poses agree the
     // ghost shows as a thin halo, not as nothing.
     sphere->setRadius(1.15f * mJointRadius);
-    cylinder->setRadius(0.6f * mJointRadius);
+    cylinder->setRadius(0.75f * mJointRadius);
     auto* m = new Qt3DExtras::QPhongAlphaMaterial(this);
     const QColor c = ghostColor();
     m->setDiffuse(c);
@@ -193,10 +199,12 @@ void SkeletonEntity::setPartColors(const std::array<QColor, kBodyPartCount>* col
   for (int p = 0; p < kBodyPartCount; ++p) {
     if (colors) {
       const QColor& c = (*colors)[size_t(p)];
-      if (mColored && mBoneMaterials[size_t(p)]->diffuse() == c) continue;
-      setPhongColor(mBoneMaterials[size_t(p)], c, 0.55f);
-      setPhongColor(mJointMaterials[size_t(p)], jointShade(c), 0.55f);
+      if (mColored && mPartColors[size_t(p)] == c) continue;
+      mPartColors[size_t(p)] = c;
+      setPhongColor(mBoneMaterials[size_t(p)], mixWithWhite(c, kBoneLift), 1.0f);
+      setPhongColor(mJointMaterials[size_t(p)], mixWithWhite(c, kJointLift), 0.7f);
     } else {
+      mPartColors[size_t(p)] = neutralBoneColor();
       setPhongColor(mBoneMaterials[size_t(p)], neutralBoneColor(), 0.47f);
       mJointMaterials[size_t(p)]->setDiffuse(kNeutralJoint);
       mJointMaterials[size_t(p)]->setAmbient(QColor(110, 62, 16));
@@ -207,7 +215,7 @@ void SkeletonEntity::setPartColors(const std::array<QColor, kBodyPartCount>* col
 
 QColor SkeletonEntity::partColor(BodyPart part) const {
   if (mStyle == Style::Ghost) return ghostColor();
-  return mBoneMaterials[size_t(bodyPartIndex(part))]->diffuse();
+  return mPartColors[size_t(bodyPartIndex(part))];
 }
 
 std::pair<QVector3D, QVector3D> SkeletonEntity::boneEnds(int bone) const {
@@ -218,6 +226,30 @@ std::pair<QVector3D, QVector3D> SkeletonEntity::boneEnds(int bone) const {
 int SkeletonEntity::boneJoint(int bone) const {
   const Bone& b = mBones[static_cast<size_t>(bone)];
   return b.to >= 0 ? b.to : b.from;
+}
+
+void SkeletonEntity::hideWhereMatching(const SkeletonEntity* other, float tolerance) {
+  const bool compare = other && other->jointCount() == jointCount();
+  const auto differs = [&](int j) {
+    return !compare || (mJointPositions[size_t(j)] - other->mJointPositions[size_t(j)]).length() > tolerance;
+  };
+  for (size_t j = 0; j < mJointTransforms.size(); ++j) {
+    if (!mJointTransforms[j]) continue;
+    auto* entity = static_cast<Qt3DCore::QEntity*>(mJointTransforms[j]->parent());
+    const bool on = differs(int(j));
+    if (entity->isEnabled() != on) entity->setEnabled(on);
+  }
+  for (size_t k = 0; k < mBones.size(); ++k) {
+    const Bone& b = mBones[k];
+    const bool on = differs(b.from) || (b.to >= 0 ? differs(b.to) : !compare || (mBoneTips[k] - other->mBoneTips[k]).length() > tolerance);
+    auto* entity = static_cast<Qt3DCore::QEntity*>(b.transform->parent());
+    if (entity->isEnabled() != on) entity->setEnabled(on);
+  }
+}
+
+bool SkeletonEntity::isJointDrawn(int joint) const {
+  const Qt3DCore::QTransform* t = mJointTransforms[size_t(joint)];
+  return t && static_cast<const Qt3DCore::QEntity*>(t->parent())->isEnabled();
 }
 
 void SkeletonEntity::showFrame(const Clip& clip, int frame) {

@@ -77,12 +77,22 @@ class SkeletonEntity : public Qt3DCore::QEntity {
   // Solid style: colours of the bones of each part (index bodyPartIndex);
   // the joints take a lighter shade. Null: the neutral colours.
   void setPartColors(const std::array<QColor, kBodyPartCount>* colors);
-  // The bone colour of a part now (the material's diffuse colour).
+  // The colour given for a part now (the neutral bone colour without one).
+  // Drawn lifted towards white, so the ramp's dark end stays visible on the
+  // dark background.
   QColor partColor(BodyPart part) const;
+
+  // Draws only the joints (and the bones touching them) that are more than
+  // `tolerance` metres from where `other` (same skeleton) has them; null:
+  // draws everything. For the ghost: where it agrees with the skeleton
+  // under it, it would only wash out that skeleton's colours.
+  void hideWhereMatching(const SkeletonEntity* other, float tolerance);
+  bool isJointDrawn(int joint) const;
   static QColor neutralBoneColor() { return QColor(200, 206, 216); }
-  // Ghost style: its colour and opacity.
-  static QColor ghostColor() { return QColor(225, 240, 255); }
-  static constexpr float kGhostAlpha = 0.42f;
+  // Ghost style: its colour (light magenta, outside the quality ramp) and
+  // opacity.
+  static QColor ghostColor() { return QColor(245, 150, 235); }
+  static constexpr float kGhostAlpha = 0.5f;
 
   // Box around every joint over every frame (metres); empty clip or ghost:
   // both zero.
@@ -135,6 +145,7 @@ class SkeletonEntity : public Qt3DCore::QEntity {
   // Solid style: one material per part for bones and one for joints.
   std::array<Qt3DExtras::QPhongMaterial*, kBodyPartCount> mBoneMaterials{};
   std::array<Qt3DExtras::QPhongMaterial*, kBodyPartCount> mJointMaterials{};
+  std::array<QColor, kBodyPartCount> mPartColors;
   bool mColored = false;
   QVector3D mBoundsMin, mBoundsMax;
   QRectF mRootArea;

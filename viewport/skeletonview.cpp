@@ -191,6 +191,7 @@ void SkeletonView::updateFrame() {
       mGhost->showFrame(clip, frame);  // after on top, the motion as it is as the ghost
     else
       mGhost->showPose(mPose.pose(), 0, frame);
+    mGhost->hideWhereMatching(mSkeleton, 0.25f * mSkeleton->jointRadius());
   }
   if (mGhost->isEnabled() != mGhostShown) mGhost->setEnabled(mGhostShown);
   updateColors(frame, mShowAfter && inPatch ? proposal : nullptr);
