@@ -52,4 +52,9 @@ QVector3D viewDirectionFor(const QVector3D& size) {
   return alongZ ? QVector3D(-1.0f, -0.32f, -0.45f) : QVector3D(-0.55f, -0.3f, -1.0f);
 }
 
+float zoomedDistance(float distance, float notches, float minDistance, float maxDistance) {
+  const float d = distance * std::pow(1.0f - kZoomStep, notches);
+  return std::clamp(d, minDistance, std::max(minDistance, maxDistance));
+}
+
 }  // namespace mm::viewport

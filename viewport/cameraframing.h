@@ -28,4 +28,10 @@ CameraFraming frameBox(const QVector3D& lo, const QVector3D& hi, float verticalF
 // (in-place) motion is seen from the front right.
 QVector3D viewDirectionFor(const QVector3D& size);
 
+// Camera distance after `notches` wheel notches (120 eighths of a degree
+// each; positive: towards the target): each notch takes kZoomStep of the
+// distance off (or puts it back), clamped to [minDistance, maxDistance].
+constexpr float kZoomStep = 0.15f;
+float zoomedDistance(float distance, float notches, float minDistance, float maxDistance);
+
 }  // namespace mm::viewport
