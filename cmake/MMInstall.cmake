@@ -35,12 +35,12 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # motionmender_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "motion-capture cleanup editor
- MotionMender opens BVH, ASF/AMC, FBX, glTF and Collada takes, finds
- artifacts (pops, jitter, foot skating, limb swaps, missing data, ...) per
- frame and body part, and repairs them with classical tools or a learned
- motion model. motionmender is the editor, motionmender-cli the headless
- command line for batch pipelines.")
+# CPack puts the summary above this as the first line.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "MotionMender opens BVH, ASF/AMC, FBX, glTF and Collada takes, finds
+artifacts (pops, jitter, foot skating, limb swaps, missing data, ...) per
+frame and body part, and repairs them with classical tools or a learned
+motion model. motionmender is the editor, motionmender-cli the headless
+command line for batch pipelines.")
 # Depends from the programs' shared libraries (dpkg-shlibdeps); the SQLite
 # driver of QtSql is a plugin, which no ELF lists, so it is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
@@ -48,3 +48,13 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # Qt's own strings (standard buttons and dialogs) in the user's language.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 include(CPack)
+
+# `cpack` and `ninja install` build only what is installed (target
+# mm_installed), not every test suite: `all` takes long on a small machine.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+add_custom_target(mm_installed)
+foreach(t IN ITEMS motionmender motionmender-cli motionmender-cli-torch mm_modelruntime)
+  if(TARGET ${t})
+    add_dependencies(mm_installed ${t})
+  endif()
+endforeach()
