@@ -12,6 +12,7 @@ PACKAGES=(
   libassimp-dev
   libqt6sql6-sqlite libzip-dev python3-numpy
   xvfb xauth libgl1-mesa-dri
+  dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps, and file to find the ELF files
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,9 +8,9 @@
 #include "motion/repair/fillmask.h"
 
 #include "tasks/modelruntime.h"
+#include "tasks/resourcepaths.h"
 
 #include <dlfcn.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -32,28 +32,7 @@ std::vector<std::uint8_t> analysisFlags(const QualityReport& report) {
   return flags;
 }
 
-namespace {
-
-// Folder of the running executable ("" if unknown).
-std::string exeDir() {
-  char buf[4096];
-  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  std::string path(buf, static_cast<size_t>(n));
-  const size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-bool exists(const std::string& path) { return !path.empty() && access(path.c_str(), R_OK) == 0; }
-
-}  // namespace
-
-std::string defaultModelPath() {
-  // Installed: <prefix>/bin/motionmender -> <prefix>/share/motionmender/models/.
-  const std::string installed = exeDir() + "/../share/motionmender/models/motionmender-small.mmmodel";
-  if (exists(installed)) return installed;
-  return MM_SOURCE_DIR "/resources/models/motionmender-small.mmmodel";
-}
+std::string defaultModelPath() { return findDataFile("models/motionmender-small.mmmodel"); }
 
 const ModelRuntimeApi* modelRuntime(std::string* error) {
 #ifndef MM_MODEL_RUNTIME_PATH
@@ -73,13 +52,9 @@ const ModelRuntimeApi* modelRuntime(std::string* error) {
   // one-minute model cleanup took 13.6 s with spinning threads and 4.6 s with
   // sleeping ones. The runtime reads the policy when it loads, which is now.
   setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("MM_MODEL_RUNTIME")) candidates.push_back(env);
-  candidates.push_back(exeDir() + "/../lib/motionmender/libmm_modelruntime.so");
-  candidates.push_back(MM_MODEL_RUNTIME_PATH);
   std::string tried;
-  for (const std::string& path : candidates) {
-    if (!exists(path)) continue;
+  for (const std::string& path : modelRuntimeCandidates()) {
+    if (!fileReadable(path)) continue;
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
       tried += std::string(tried.empty() ? "" : "; ") + dlerror();

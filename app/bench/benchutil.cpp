@@ -1,5 +1,7 @@
 #include "benchutil.h"
 
+#include "tasks/resourcepaths.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -7,7 +9,7 @@
 namespace mm::bench {
 
 std::string benchInput(const std::vector<std::string>& positionals) {
-  return positionals.empty() ? std::string(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh") : positionals[0];
+  return positionals.empty() ? tasks::findDataFile("samples/bandai_walk_normal.bvh") : positionals[0];
 }
 namespace {
 using Clock = std::chrono::steady_clock;

@@ -10,5 +10,7 @@ namespace mm::benchgui {
 
 // timeline [--width PX] [--runs N]: repaint of a one-hour 120 fps take at fit-all and at full zoom.
 int benchTimeline(const QStringList& args);
+// viewport [--minutes M] [--runs N] [--play-seconds S]: the 3D view's update for one frame of a 60-joint take.
+int benchViewport(const QStringList& args);
 
 }  // namespace mm::benchgui

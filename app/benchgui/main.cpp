@@ -18,6 +18,8 @@ struct Subcommand {
 constexpr Subcommand kSubcommands[] = {
     {"timeline", "timeline [--width PX] [--runs N]   repaint of a one-hour 120 fps take at fit-all and full zoom",
      mm::benchgui::benchTimeline},
+    {"viewport", "viewport [--minutes M] [--runs N] [--play-seconds S]   view update, 60 joints, one-hour take",
+     mm::benchgui::benchViewport},
 };
 
 void printHelp(FILE* out) {

@@ -43,5 +43,7 @@ int runModel(Args args);
 // fail with one line saying so.
 int runProject(Args args);
 int runLabels(Args args);
+// Version and where the shipped files are found (version.cpp).
+int runVersion(Args args);
 
 }  // namespace mm::cli

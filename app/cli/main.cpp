@@ -55,6 +55,7 @@ const char* kHelp =
     "                            the project's quality labels for training (all takes, or take id N)\n"
     "  labels import P.mmproj LABELS.json\n"
     "                            labels from a JSON export (labelled cells replace the project's)\n"
+    "  version                   the version, and where the weights, sample and model runtime are found\n"
     "\n"
     "exit codes: 0 success, 1 error (one line on stderr), 2 usage error\n";
 }
@@ -88,5 +89,6 @@ int main(int argc, char** argv) {
   if (command == "inbetween") return runInbetween(std::move(args));
   if (command == "project") return runProject(std::move(args));
   if (command == "labels") return runLabels(std::move(args));
+  if (command == "version" || command == "--version") return runVersion(std::move(args));
   return fail(kUsage, "unknown command '" + command + "' (try --help)");
 }

@@ -32,7 +32,7 @@ const char* kModelUsage =
     "       model clean IN -o OUT [--flags analysis|model|both]\n"
     "       model complete IN -o OUT --mask MASK.json\n"
     "       model inbetween IN -o OUT --frames A:B\n"
-    "options: --weights FILE (default resources/models/motionmender-small.mmmodel), --device auto|cpu|cuda,\n"
+    "options: --weights FILE (default: the shipped motionmender-small.mmmodel), --device auto|cpu|cuda,\n"
     "         --steps N (DDIM, default 12), --guidance G (default 1.5), --seed S,\n"
     "         --strength X (0..1: start regenerated tokens from the input noised to X instead of pure noise)";
 

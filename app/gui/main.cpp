@@ -1,9 +1,11 @@
 // motionmender: the editor. `motionmender [FILE]` opens FILE;
 // `motionmender --screenshot OUT.png [--frame N] FILE` renders frame N of
 // FILE in the main window, saves it to OUT.png and exits (0 on success).
+// `--lang zh_CN|ja|en` overrides the system language (translations.h).
 
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
+#include "app/gui/translations.h"
 #include "editor/document.h"
 
 #include <QApplication>
@@ -28,7 +30,12 @@ int main(int argc, char* argv[]) {
                                        QStringLiteral("n"), QStringLiteral("0"));
   parser.addOption(screenshotOption);
   parser.addOption(frameOption);
+  const QCommandLineOption langOption = mm::app::languageOption();
+  parser.addOption(langOption);
   parser.process(app);
+  QString langWarning;
+  mm::app::installTranslations(parser.value(langOption), &langWarning);
+  if (!langWarning.isEmpty()) std::fprintf(stderr, "%s\n", qPrintable(langWarning));
 
   const QStringList files = parser.positionalArguments();
   mm::app::MainWindow window;

@@ -10,7 +10,10 @@
 namespace mm::editor {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Commands", text); }
+// The undo texts name their context ("Commands") literally in every
+// QCoreApplication::translate call: these classes are not QObjects, and
+// lupdate files a bare tr() under the enclosing class, not the context used
+// at run time.
 
 QString typeName(ArtifactType type) { return QString::fromLatin1(artifactTypeName(type)); }
 
@@ -27,7 +30,10 @@ AcceptProposalCommand::AcceptProposalCommand(Document* doc, int artifactId, QUnd
   if (const Proposal* p = doc->proposal(artifactId)) mProposal = *p;
   mLabels.set(*doc, a->start, a->end, a->partMask, QualityLabel::Bad, static_cast<std::uint8_t>(a->type));
   mValid = true;
-  setText(tr("Accept %1 at frames %2-%3").arg(typeName(a->type)).arg(a->start).arg(a->end - 1));
+  setText(QCoreApplication::translate("Commands", "Accept %1 at frames %2-%3")
+              .arg(typeName(a->type))
+              .arg(a->start)
+              .arg(a->end - 1));
 }
 
 void AcceptProposalCommand::redo() {
@@ -58,7 +64,10 @@ RejectArtifactCommand::RejectArtifactCommand(Document* doc, int artifactId, QUnd
     mBefore = mAfter = *a;
     mAfter.decision = Decision::Rejected;
     mLabels.set(*doc, a->start, a->end, a->partMask, QualityLabel::Good);
-    setText(tr("Reject %1 at frames %2-%3").arg(typeName(a->type)).arg(a->start).arg(a->end - 1));
+    setText(QCoreApplication::translate("Commands", "Reject %1 at frames %2-%3")
+                .arg(typeName(a->type))
+                .arg(a->start)
+                .arg(a->end - 1));
   } else {
     setObsolete(true);
   }
@@ -87,7 +96,7 @@ EditArtifactCommand::EditArtifactCommand(Document* doc, const Artifact& edited, 
     mAfter.end = std::max(mAfter.start + 1, std::min(mAfter.end, doc->frameCount()));
     if (mAfter.origin == ArtifactOrigin::Detected) mAfter.decision = Decision::Edited;
     if (const Proposal* p = doc->proposal(edited.id)) mDroppedProposal = *p;
-    setText(tr("Edit %1 span").arg(typeName(mAfter.type)));
+    setText(QCoreApplication::translate("Commands", "Edit %1 span").arg(typeName(mAfter.type)));
   } else {
     setObsolete(true);
   }
@@ -127,7 +136,10 @@ AddArtifactCommand::AddArtifactCommand(Document* doc, ArtifactType type, int sta
   mArtifact.decision = Decision::Pending;
   mLabels.set(*doc, mArtifact.start, mArtifact.end, mArtifact.partMask, QualityLabel::Bad,
               static_cast<std::uint8_t>(type));
-  setText(tr("Add %1 at frames %2-%3").arg(typeName(type)).arg(mArtifact.start).arg(mArtifact.end - 1));
+  setText(QCoreApplication::translate("Commands", "Add %1 at frames %2-%3")
+              .arg(typeName(type))
+              .arg(mArtifact.start)
+              .arg(mArtifact.end - 1));
 }
 
 void AddArtifactCommand::redo() {
@@ -151,8 +163,9 @@ PaintLabelsCommand::PaintLabelsCommand(Document* doc, int start, int end, std::u
     : QUndoCommand(parent), mDoc(doc), mStrokeId(strokeId) {
   mEdit.set(*doc, start, end, partMask, label,
             type ? static_cast<std::uint8_t>(*type) : QualityLabels::kNoType);
-  setText(label == QualityLabel::Unlabelled ? tr("Erase labels")
-                                            : tr("Paint %1 labels").arg(QString::fromLatin1(qualityLabelName(label))));
+  setText(label == QualityLabel::Unlabelled ? QCoreApplication::translate("Commands", "Erase labels")
+                                            : QCoreApplication::translate("Commands", "Paint %1 labels")
+                                                  .arg(QString::fromLatin1(qualityLabelName(label))));
 }
 
 void PaintLabelsCommand::redo() { mEdit.redo(*mDoc); }
@@ -203,7 +216,7 @@ RemoveFramesCommand::RemoveFramesCommand(Document* doc, int at, int count, QUndo
   mLabels = doc->labels().slice(mAt, mAt + mCount);
   mArtifactsBefore = doc->artifacts();
   mNextIdBefore = doc->nextArtifactId();
-  setText(tr("Delete frames %1-%2").arg(mAt).arg(mAt + mCount - 1));
+  setText(QCoreApplication::translate("Commands", "Delete frames %1-%2").arg(mAt).arg(mAt + mCount - 1));
 }
 
 void RemoveFramesCommand::redo() { mDoc->removeFrames(mAt, mCount); }
