@@ -7,6 +7,7 @@
 #include "inference/netstate.h"
 #include "inference/tokenlayout.h"
 #include "motion/clip.h"
+#include "motion/resample.h"
 #include "motion/rotations.h"
 
 #include <algorithm>
@@ -312,15 +313,14 @@ TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const Tas
   }
 }
 
-TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
-                            const TaskOptions& options, Clip* output, const Clip* prior) {
+namespace {
+
+// regenerateMasked at the clip's own rate.
+TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                               const TaskOptions& options, Clip* output, const Clip* prior) {
   try {
     const auto& m = model.impl();
     std::string error;
-    if (mask.size() != static_cast<size_t>(clip.frameCount()) * kP)
-      return failed("the mask does not match the clip's frame count");
-    if (prior && (prior->frameCount() != clip.frameCount() || prior->jointCount() != clip.jointCount()))
-      return failed("the prior does not match the clip's frames and joints");
     const CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &error);
     if (!mapped.isUsable()) return failed(error.empty() ? "the skeleton does not map onto the canonical rig" : error);
     const KnownNeighbours known = knownNeighbours(mask, clip.frameCount());
@@ -387,6 +387,69 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
   } catch (const std::exception& e) {
     return failed(std::string("the motion model failed: ") + e.what());
   }
+}
+
+// At another rate than the model's: the masked source (never the hidden
+// input) is resampled to the model's rate, regenerated there (a model frame
+// is hidden when a frame it blends is), and resampled back; only the hidden
+// (frame, part) joints take the result, every other value keeps its bits.
+TaskResult regenerateAtModelRate(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                                 const TaskOptions& options, Clip* output, const Clip* prior) {
+  std::string error;
+  const CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &error);
+  if (!mapped.isUsable()) return failed(error.empty() ? "the skeleton does not map onto the canonical rig" : error);
+  const BodyPartMap& parts = mapped.bodyParts();
+  const KnownNeighbours known = knownNeighbours(mask, clip.frameCount());
+  const Clip source = maskedSource(clip, mask, parts, known, prior);
+  const double rate = model.config().fps;
+  const Clip low = resample(source, rate);
+  const int F = clip.frameCount(), L = low.frameCount();
+  if (L < 2) return regenerateAtOwnRate(model, clip, mask, options, output, prior);
+  PartMask lowMask(static_cast<size_t>(L) * kP, 0);
+  for (int k = 0; k < L; ++k) {
+    const double x = k / rate * clip.fps();
+    const int i0 = std::min(F - 1, static_cast<int>(std::floor(x + 1e-9)));
+    const int i1 = std::min(F - 1, i0 + 1);
+    const bool blends = x - i0 > 1e-9;
+    for (int p = 0; p < kP; ++p)
+      lowMask[static_cast<size_t>(k) * kP + p] =
+          mask[static_cast<size_t>(i0) * kP + p] || (blends && mask[static_cast<size_t>(i1) * kP + p]);
+  }
+  Clip lowOut;
+  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, options, &lowOut, prior ? &low : nullptr);
+  if (!r.ok()) return r;
+  const Clip back = resample(lowOut, clip.fps());
+  Clip out = clip;
+  for (int f = 0; f < F; ++f) {
+    const int g = std::min(f, back.frameCount() - 1);
+    for (int j = 0; j < clip.jointCount(); ++j) {
+      if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))]) continue;
+      const Eigen::Quaterniond q = back.rotation(g, j);
+      out.rotation(f, j) = f > 0 ? alignSign(q, out.rotation(f - 1, j)) : q;
+      if (clip.hasTrack(j)) out.translation(f, j) = back.translation(g, j);
+      out.setValid(f, j, back.isValid(g, j) || mapped.canonicalOf(j).has_value());
+    }
+  }
+  *output = std::move(out);
+  return {};
+}
+
+}  // namespace
+
+TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                            const TaskOptions& options, Clip* output, const Clip* prior) {
+  if (mask.size() != static_cast<size_t>(clip.frameCount()) * kP)
+    return failed("the mask does not match the clip's frame count");
+  if (prior && (prior->frameCount() != clip.frameCount() || prior->jointCount() != clip.jointCount()))
+    return failed("the prior does not match the clip's frames and joints");
+  try {
+    const double rate = model.config().fps;
+    if (rate > 0 && clip.fps() > 0 && std::abs(clip.fps() - rate) > 1e-6 * rate)
+      return regenerateAtModelRate(model, clip, mask, options, output, prior);
+  } catch (const std::exception& e) {
+    return failed(std::string("the motion model failed: ") + e.what());
+  }
+  return regenerateAtOwnRate(model, clip, mask, options, output, prior);
 }
 
 TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask* bad, const TaskOptions& options,

@@ -2,6 +2,7 @@
 #include "inference/trainer.h"
 #include "motion/bodyparts.h"
 #include "motion/kinematics.h"
+#include "motion/resample.h"
 #include "testutil_inference.h"
 
 #include <QTemporaryDir>
@@ -215,6 +216,43 @@ class TestModelTasks : public QObject {
                qPrintable(QString("frame %1: %2 from the prior, %3 without the fade").arg(f).arg(fromPrior(pf, f)).arg(fromPrior(pn, f))));
     }
     for (int j = 0; j < mClip.jointCount(); ++j) QVERIFY(sameFrameJoint(faded, plain, 75, j));
+  }
+
+  // A 120 fps take runs at the model's 30 fps inside the task: frames
+  // outside the gap keep their bits, and the gap comes out as at 30 fps.
+  void otherRateRunsAtTheModelsRate() {
+    const Clip fast = resample(mClip, 120.0);
+    TaskOptions options;
+    options.steps = 4;
+    Clip slowOut, fastOut;
+    QVERIFY(inbetweenClip(*mModel, mClip, 60, 90, options, &slowOut).ok());
+    QVERIFY(inbetweenClip(*mModel, fast, 240, 360, options, &fastOut).ok());
+    QCOMPARE(fastOut.frameCount(), fast.frameCount());
+    QCOMPARE(fastOut.fps(), 120.0);
+    QVERIFY(fastOut.validate().empty());
+    for (int f = 0; f < fast.frameCount(); ++f)
+      if (f < 240 || f >= 360)
+        for (int j = 0; j < fast.jointCount(); ++j)
+          QVERIFY2(sameFrameJoint(fast, fastOut, f, j), qPrintable(QString("frame %1 joint %2 changed").arg(f).arg(j)));
+    const GlobalPoses ps = computeGlobalPoses(slowOut), pf = computeGlobalPoses(fastOut), pt = computeGlobalPoses(mClip);
+    double worst = 0, moved = 0;
+    for (int k = 60; k < 90; ++k)
+      for (int j = 0; j < mClip.jointCount(); ++j) {
+        worst = std::max(worst, (ps.position(k, j) - pf.position(4 * k, j)).norm());
+        moved = std::max(moved, (ps.position(k, j) - pt.position(k, j)).norm());
+      }
+    const double toMm = 1000.0 / mClip.unitsPerMeter();
+    qInfo("120 fps gap vs 30 fps gap: largest joint distance %.3f mm (the 30 fps result is up to %.1f mm from the truth)",
+          worst * toMm, moved * toMm);
+    QVERIFY(moved * toMm > 10.0);
+    QVERIFY2(worst * toMm < 5.0, qPrintable(QString("%1 mm").arg(worst * toMm)));
+    // Hidden frames at 120 fps change nothing either.
+    Clip noisy = fast, noisyOut;
+    for (int f = 240; f < 360; ++f)
+      for (int j = 0; j < fast.jointCount(); ++j)
+        noisy.rotation(f, j) = Eigen::Quaterniond(Eigen::AngleAxisd(0.1 * f + j, Eigen::Vector3d::UnitX()));
+    QVERIFY(inbetweenClip(*mModel, noisy, 240, 360, options, &noisyOut).ok());
+    QCOMPARE(differingValues(fastOut, noisyOut), 0);
   }
 
   void sameSeedSameResult() {
