@@ -48,7 +48,8 @@ nlohmann::json configJson(const ModelConfig& c) {
           {"heads", c.heads},        {"mlp_ratio", c.mlpRatio},  {"cond_width", c.condWidth},
           {"window", c.window},      {"overlap", c.overlap},     {"train_timesteps", c.trainTimesteps},
           {"batch", c.batch},        {"learning_rate", c.learningRate}, {"weight_decay", c.weightDecay},
-          {"ema_decay", c.emaDecay}, {"prompt_dropout", c.promptDropout}, {"detect_share", c.detectShare}};
+          {"ema_decay", c.emaDecay}, {"prompt_dropout", c.promptDropout}, {"detect_share", c.detectShare},
+          {"fps", c.fps}};
 }
 
 ModelConfig configFromJson(const nlohmann::json& j) {
@@ -68,6 +69,7 @@ ModelConfig configFromJson(const nlohmann::json& j) {
   c.emaDecay = j.at("ema_decay").get<double>();
   c.promptDropout = j.at("prompt_dropout").get<double>();
   c.detectShare = j.at("detect_share").get<double>();
+  c.fps = j.value("fps", 30.0);  // files before the field: Bandai's 30 fps
   return c;
 }
 

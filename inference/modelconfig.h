@@ -17,6 +17,10 @@ struct ModelConfig {
   int window = 48;          // frames per window (training and sliding inference)
   int overlap = 12;         // frames two inference windows share (blended)
   int trainTimesteps = 1000;  // diffusion steps of the cosine schedule
+  // The frame rate the model works at (its training data's: Bandai, 30 fps).
+  // Clips at other rates are resampled to it inside the tasks and back, so a
+  // window covers the same 1.6 s of motion whatever the take's rate.
+  double fps = 30.0;
   // Training defaults (the CLI may override).
   int batch = 16;
   double learningRate = 3e-4;

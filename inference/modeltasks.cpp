@@ -7,9 +7,12 @@
 #include "inference/netstate.h"
 #include "inference/tokenlayout.h"
 #include "motion/clip.h"
+#include "motion/resample.h"
+#include "motion/rotations.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mm::inference {
 
@@ -103,9 +106,11 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
   TokenGrid padded = grid;
   padded.frames = W;
   const size_t row = static_cast<size_t>(kP) * kC;
-  for (int f = grid.frames; f < W; ++f)
+  for (int f = grid.frames; f < W; ++f) {
     padded.tokens.insert(padded.tokens.end(), grid.tokens.end() - row, grid.tokens.end());
-  padded.motion.resize(static_cast<size_t>(W) * kP, 0);
+    // A hidden last frame stays hidden in its copies (they must not impose it).
+    padded.motion.insert(padded.motion.end(), grid.motion.end() - kP, grid.motion.end());
+  }
   if (!sampleGridPadded(m, padded, options, out)) return false;
   out->resize(static_cast<size_t>(grid.frames) * row);
   return true;
@@ -192,9 +197,10 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
 }
 
 // Encodes the clip and fills the token grid (indicator prompted "good").
-bool prepare(const MotionModel::Impl& m, const Clip& clip, CanonicalRig* rig, MotionFeatures* features,
-             TokenGrid* grid, std::string* error) {
-  if (!encodeClip(clip, rig, features, error)) return false;
+// `hidden` (frames x P) is what the model must not read (encodeMotion).
+bool prepare(const MotionModel::Impl& m, const Clip& clip, const PartMask* hidden, CanonicalRig* rig,
+             MotionFeatures* features, TokenGrid* grid, std::string* error) {
+  if (!encodeClip(clip, rig, features, error, hidden)) return false;
   std::vector<float> normalised = features->values;
   normalizeFeatures(m.meta.stats, normalised.data(), features->frames);
   grid->frames = features->frames;
@@ -203,6 +209,83 @@ bool prepare(const MotionModel::Impl& m, const Clip& clip, CanonicalRig* rig, Mo
   for (size_t i = 0; i < static_cast<size_t>(grid->frames) * kP; ++i) grid->tokens[i * kC + kLabelChannel] = kLabelGood;
   grid->motion.assign(static_cast<size_t>(grid->frames) * kP, 0);
   return true;
+}
+
+// Per part, the previous and next frame where the mask leaves it known (-1: none).
+struct KnownNeighbours {
+  std::vector<int> previous, next;  // frames x P
+};
+KnownNeighbours knownNeighbours(const PartMask& mask, int frames) {
+  KnownNeighbours k;
+  k.previous.assign(static_cast<size_t>(frames) * kP, -1);
+  k.next.assign(static_cast<size_t>(frames) * kP, -1);
+  for (int p = 0; p < kP; ++p) {
+    int last = -1;
+    for (int f = 0; f < frames; ++f) {
+      if (!mask[static_cast<size_t>(f) * kP + p]) last = f;
+      k.previous[static_cast<size_t>(f) * kP + p] = last;
+    }
+    last = -1;
+    for (int f = frames - 1; f >= 0; --f) {
+      if (!mask[static_cast<size_t>(f) * kP + p]) last = f;
+      k.next[static_cast<size_t>(f) * kP + p] = last;
+    }
+  }
+  return k;
+}
+
+// The clip the model reads: the input where the mask leaves it known and,
+// where it hides a part, the prior (a classical answer) or, without one, that
+// part's nearest known frame (before, else after; the rest pose if it has
+// none), as a gap looks after an occlusion. Nothing hidden reaches the model
+// or the output, whatever the hidden frames hold.
+Clip maskedSource(const Clip& clip, const PartMask& mask, const BodyPartMap& parts, const KnownNeighbours& known,
+                  const Clip* prior) {
+  Clip source = clip;
+  const Skeleton& sk = clip.skeleton();
+  for (int f = 0; f < clip.frameCount(); ++f)
+    for (int j = 0; j < clip.jointCount(); ++j) {
+      const size_t i = static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j));
+      if (!mask[i]) continue;
+      const Clip* from = prior;
+      int g = f;
+      if (!from) {
+        from = &clip;
+        g = known.previous[i] >= 0 ? known.previous[i] : known.next[i];
+      }
+      if (g < 0) {
+        source.rotation(f, j) = Eigen::Quaterniond::Identity();
+        if (clip.hasTrack(j)) source.translation(f, j) = sk.offset(j);
+        source.setValid(f, j, true);
+        continue;
+      }
+      source.rotation(f, j) = from->rotation(g, j);
+      if (clip.hasTrack(j)) source.translation(f, j) = from->translation(g, j);
+      source.setValid(f, j, from->isValid(g, j));
+    }
+  return source;
+}
+
+// With a prior: the model's correction to it fades in over `fade` frames from
+// the part's known frames, so the result joins them as the prior does (a
+// short gap cannot come out worse than its classical answer by a jump).
+void fadeFromPrior(const Clip& prior, const PartMask& mask, const BodyPartMap& parts, const KnownNeighbours& known,
+                   int fade, Clip* out) {
+  if (fade <= 0) return;
+  for (int f = 0; f < out->frameCount(); ++f)
+    for (int j = 0; j < out->jointCount(); ++j) {
+      const size_t i = static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j));
+      if (!mask[i]) continue;
+      int d = std::numeric_limits<int>::max();
+      if (known.previous[i] >= 0) d = std::min(d, f - known.previous[i]);
+      if (known.next[i] >= 0) d = std::min(d, known.next[i] - f);
+      const double w = std::min(1.0, double(d) / (fade + 1));
+      if (w >= 1.0) continue;
+      const Eigen::Quaterniond& a = prior.rotation(f, j);
+      out->rotation(f, j) = alignSign(a.slerp(w, alignSign(out->rotation(f, j), a)).normalized(), out->rotation(f, j));
+      if (out->hasTrack(j))
+        out->translation(f, j) = prior.translation(f, j) + w * (out->translation(f, j) - prior.translation(f, j));
+    }
 }
 
 TaskResult failed(const std::string& message) { return {TaskStatus::Failed, message}; }
@@ -217,7 +300,7 @@ TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const Tas
     MotionFeatures features;
     TokenGrid grid;
     std::string error;
-    if (!prepare(m, clip, &rig, &features, &grid, &error)) return failed(error);
+    if (!prepare(m, clip, nullptr, &rig, &features, &grid, &error)) return failed(error);
     grid.generateLabels = true;
     std::vector<float> out;
     if (!sampleGrid(m, grid, options, &out)) return {TaskStatus::Cancelled, {}};
@@ -230,16 +313,22 @@ TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const Tas
   }
 }
 
-TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
-                            const TaskOptions& options, Clip* output) {
+namespace {
+
+// regenerateMasked at the clip's own rate.
+TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                               const TaskOptions& options, Clip* output, const Clip* prior) {
   try {
     const auto& m = model.impl();
+    std::string error;
+    const CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &error);
+    if (!mapped.isUsable()) return failed(error.empty() ? "the skeleton does not map onto the canonical rig" : error);
+    const KnownNeighbours known = knownNeighbours(mask, clip.frameCount());
+    const Clip source = maskedSource(clip, mask, mapped.bodyParts(), known, prior);
     CanonicalRig rig;
     MotionFeatures features;
     TokenGrid grid;
-    std::string error;
-    if (!prepare(m, clip, &rig, &features, &grid, &error)) return failed(error);
-    if (mask.size() != grid.motion.size()) return failed("the mask does not match the clip's frame count");
+    if (!prepare(m, source, &mask, &rig, &features, &grid, &error)) return failed(error);
     // Every token carries the frame's root and spine features, so a frame
     // whose torso is unknown has no known token: all its tokens are sampled
     // (otherwise the other parts would impose the very torso motion being
@@ -270,7 +359,10 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
       anchors[f] = !grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(BodyPart::Torso)];
     }
     const CanonicalMotion decoded = decodeMotion(result, &anchors);
-    Clip out = clip;
+    // Written over the masked source: joints the model does not drive (a
+    // static top node, fingers) and quaternion signs follow it, never the
+    // hidden input.
+    Clip out = source;
     if (!rig.fromCanonical(decoded, out, &error)) return failed(error);
 
     // Known parts keep the input's values bit for bit (the decode went
@@ -286,8 +378,9 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
       }
       if (anchors[f])
         for (int j = 0; j < clip.jointCount(); ++j)
-          if (clip.hasTrack(j)) out.translation(f, j) = clip.translation(f, j);
+          if (clip.hasTrack(j)) out.translation(f, j) = source.translation(f, j);
     }
+    if (prior) fadeFromPrior(source, mask, parts, known, options.priorFadeFrames, &out);
     if (options.progress && !options.progress(1.0)) return {TaskStatus::Cancelled, {}};
     *output = std::move(out);
     return {};
@@ -296,8 +389,71 @@ TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const Pa
   }
 }
 
+// At another rate than the model's: the masked source (never the hidden
+// input) is resampled to the model's rate, regenerated there (a model frame
+// is hidden when a frame it blends is), and resampled back; only the hidden
+// (frame, part) joints take the result, every other value keeps its bits.
+TaskResult regenerateAtModelRate(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                                 const TaskOptions& options, Clip* output, const Clip* prior) {
+  std::string error;
+  const CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &error);
+  if (!mapped.isUsable()) return failed(error.empty() ? "the skeleton does not map onto the canonical rig" : error);
+  const BodyPartMap& parts = mapped.bodyParts();
+  const KnownNeighbours known = knownNeighbours(mask, clip.frameCount());
+  const Clip source = maskedSource(clip, mask, parts, known, prior);
+  const double rate = model.config().fps;
+  const Clip low = resample(source, rate);
+  const int F = clip.frameCount(), L = low.frameCount();
+  if (L < 2) return regenerateAtOwnRate(model, clip, mask, options, output, prior);
+  PartMask lowMask(static_cast<size_t>(L) * kP, 0);
+  for (int k = 0; k < L; ++k) {
+    const double x = k / rate * clip.fps();
+    const int i0 = std::min(F - 1, static_cast<int>(std::floor(x + 1e-9)));
+    const int i1 = std::min(F - 1, i0 + 1);
+    const bool blends = x - i0 > 1e-9;
+    for (int p = 0; p < kP; ++p)
+      lowMask[static_cast<size_t>(k) * kP + p] =
+          mask[static_cast<size_t>(i0) * kP + p] || (blends && mask[static_cast<size_t>(i1) * kP + p]);
+  }
+  Clip lowOut;
+  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, options, &lowOut, prior ? &low : nullptr);
+  if (!r.ok()) return r;
+  const Clip back = resample(lowOut, clip.fps());
+  Clip out = clip;
+  for (int f = 0; f < F; ++f) {
+    const int g = std::min(f, back.frameCount() - 1);
+    for (int j = 0; j < clip.jointCount(); ++j) {
+      if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))]) continue;
+      const Eigen::Quaterniond q = back.rotation(g, j);
+      out.rotation(f, j) = f > 0 ? alignSign(q, out.rotation(f - 1, j)) : q;
+      if (clip.hasTrack(j)) out.translation(f, j) = back.translation(g, j);
+      out.setValid(f, j, back.isValid(g, j) || mapped.canonicalOf(j).has_value());
+    }
+  }
+  *output = std::move(out);
+  return {};
+}
+
+}  // namespace
+
+TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
+                            const TaskOptions& options, Clip* output, const Clip* prior) {
+  if (mask.size() != static_cast<size_t>(clip.frameCount()) * kP)
+    return failed("the mask does not match the clip's frame count");
+  if (prior && (prior->frameCount() != clip.frameCount() || prior->jointCount() != clip.jointCount()))
+    return failed("the prior does not match the clip's frames and joints");
+  try {
+    const double rate = model.config().fps;
+    if (rate > 0 && clip.fps() > 0 && std::abs(clip.fps() - rate) > 1e-6 * rate)
+      return regenerateAtModelRate(model, clip, mask, options, output, prior);
+  } catch (const std::exception& e) {
+    return failed(std::string("the motion model failed: ") + e.what());
+  }
+  return regenerateAtOwnRate(model, clip, mask, options, output, prior);
+}
+
 TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask* bad, const TaskOptions& options,
-                     Clip* output, PartMask* usedMask) {
+                     Clip* output, PartMask* usedMask, const Clip* prior) {
   const int F = clip.frameCount();
   PartMask flags(static_cast<size_t>(F) * kP, 0);
   TaskOptions half = options;
@@ -319,17 +475,17 @@ TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask*
       for (int g = std::max(0, f - 1); g <= std::min(F - 1, f + 1); ++g)
         if (flags[static_cast<size_t>(g) * kP + p]) mask[static_cast<size_t>(f) * kP + p] = 1;
   if (usedMask) *usedMask = mask;
-  return regenerateMasked(model, clip, mask, bad ? options : half, output);
+  return regenerateMasked(model, clip, mask, bad ? options : half, output, prior);
 }
 
 TaskResult inbetweenClip(const MotionModel& model, const Clip& clip, int start, int end, const TaskOptions& options,
-                         Clip* output) {
+                         Clip* output, const Clip* prior) {
   if (start < 0 || end > clip.frameCount() || start >= end)
     return failed("frames " + std::to_string(start) + ":" + std::to_string(end) + " are not inside the clip's " +
                   std::to_string(clip.frameCount()) + " frames");
   PartMask mask(static_cast<size_t>(clip.frameCount()) * kP, 0);
   std::fill(mask.begin() + static_cast<size_t>(start) * kP, mask.begin() + static_cast<size_t>(end) * kP, 1);
-  return regenerateMasked(model, clip, mask, options, output);
+  return regenerateMasked(model, clip, mask, options, output, prior);
 }
 
 }  // namespace mm::inference

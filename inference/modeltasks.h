@@ -54,10 +54,13 @@ struct TaskOptions {
   int steps = 12;          // DDIM steps (10-20 is the useful range)
   double guidance = 1.5;   // classifier-free guidance on the "good" prompt (1 = off, half the cost)
   std::uint64_t seed = 1;  // same seed, clip and mask: same result
-  // 1: regenerated tokens start from pure noise (what in-betweening and
-  // completion need). Below 1 (0..1): from the input's own values noised to
-  // that level, so a cleanup keeps more of what was there.
+  // 1: regenerated tokens start from pure noise. Below 1 (0..1): from the
+  // prior's values (or, without one, the part's nearest known frame) noised
+  // to that level, so the result keeps the gist of the prior.
   double strength = 1.0;
+  // With a prior (below): the model's correction to it fades in over this
+  // many frames from the known frames of each part (0: no fade).
+  int priorFadeFrames = 5;
   // Called at least once per network evaluation with the fraction done
   // (0..1); returning false cancels: the task returns Cancelled promptly
   // (within one evaluation) and leaves its outputs untouched.
@@ -80,20 +83,25 @@ TaskResult detectArtifacts(const MotionModel& model, const Clip& clip, const Tas
 
 // Regenerates the masked tokens (mask: frames x 5); the core of the tasks
 // below. `output` receives a clip with the input's skeleton, frame count and
-// rate.
+// rate. The masked (frame, part) values of `clip` are never read, in any
+// channel: the model reads `prior` there (optional, same frames and
+// skeleton: a classical answer it corrects), or else the part's nearest
+// known frame; finite differences of known frames never cross into masked
+// ones (encodeMotion). So what the masked frames hold changes nothing in the
+// output.
 TaskResult regenerateMasked(const MotionModel& model, const Clip& clip, const PartMask& mask,
-                            const TaskOptions& options, Clip* output);
+                            const TaskOptions& options, Clip* output, const Clip* prior = nullptr);
 
 // Clean: regenerates the (frame, part) tokens flagged bad, each flag dilated
 // by one frame. `bad` (frames x 5) gives the flags; nullptr asks the model's
 // own detection (probability > 0.5). `usedMask` (optional) receives the mask
 // regenerated.
 TaskResult cleanClip(const MotionModel& model, const Clip& clip, const PartMask* bad, const TaskOptions& options,
-                     Clip* output, PartMask* usedMask = nullptr);
+                     Clip* output, PartMask* usedMask = nullptr, const Clip* prior = nullptr);
 
 // In-between: regenerates every part of frames [start, end) from the frames
 // around them; 0 <= start < end <= frames.
 TaskResult inbetweenClip(const MotionModel& model, const Clip& clip, int start, int end, const TaskOptions& options,
-                         Clip* output);
+                         Clip* output, const Clip* prior = nullptr);
 
 }  // namespace mm::inference

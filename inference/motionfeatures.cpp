@@ -1,5 +1,6 @@
 #include "inference/motionfeatures.h"
 
+#include "motion/bodyparts.h"
 #include "motion/clip.h"
 #include "motion/rotations.h"
 
@@ -34,7 +35,7 @@ double wrapAngle(double a) {
 
 }  // namespace
 
-MotionFeatures encodeMotion(const CanonicalMotion& motion) {
+MotionFeatures encodeMotion(const CanonicalMotion& motion, const std::vector<std::uint8_t>* hidden) {
   MotionFeatures out;
   const int F = motion.frames;
   out.frames = F;
@@ -51,18 +52,40 @@ MotionFeatures encodeMotion(const CanonicalMotion& motion) {
     out.yaws[f] = f == 0 ? yaw : out.yaws[f - 1] + wrapAngle(yaw - out.yaws[f - 1]);
   }
 
+  // What a frame's finite differences may read. The root hides with the
+  // torso; a foot with the torso or its leg.
+  const bool hides = hidden && hidden->size() == static_cast<size_t>(F) * kBodyPartCount;
+  auto partHidden = [&](int f, BodyPart p) {
+    return hides && (*hidden)[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(p)] != 0;
+  };
+  auto rootHidden = [&](int f) { return partHidden(f, BodyPart::Torso); };
+  auto footHidden = [&](int f, int i) { return rootHidden(f) || partHidden(f, i < 2 ? BodyPart::LeftLeg : BodyPart::RightLeg); };
+  // The frame g whose step (g - 1, g) stands for frame f's motion: f itself,
+  // frame 1 for frame 0; a known frame never steps from or to a hidden one
+  // (it takes the step on its other side, or none: -1).
+  auto stepFrame = [&](int f, auto isHidden) {
+    if (F < 2) return -1;
+    if (isHidden(f)) return std::max(f, 1);
+    if (f > 0 && !isHidden(f - 1)) return f;
+    if (f + 1 < F && !isHidden(f + 1)) return f + 1;
+    return -1;
+  };
+
   double floor = 1e30;
   for (int f = 0; f < F; ++f)
-    for (CJ c : kContactJoints) floor = std::min(floor, motion.position(f, c).y());
+    for (int i = 0; i < 4; ++i)
+      if (!footHidden(f, i)) floor = std::min(floor, motion.position(f, kContactJoints[i]).y());
+  if (floor == 1e30)  // every foot hidden: their contacts are generated anyway
+    for (int f = 0; f < F; ++f)
+      for (CJ c : kContactJoints) floor = std::min(floor, motion.position(f, c).y());
 
   for (int f = 0; f < F; ++f) {
     float* x = out.frame(f);
     const Eigen::Vector3d& root = out.rootPositions[f];
     x[kRootHeightFeature] = static_cast<float>(root.y());
-    if (F > 1) {
-      // Frame 0 has no predecessor: it repeats frame 1's motion so the
-      // feature stays smooth (decoding never reads it).
-      const int g = std::max(f, 1);
+    // Frame 0 has no predecessor: it repeats frame 1's motion so the
+    // feature stays smooth (decoding never reads it).
+    if (const int g = stepFrame(f, rootHidden); g > 0) {
       const Eigen::Vector3d step = yawRotation(out.yaws[g - 1]).conjugate() * (out.rootPositions[g] - out.rootPositions[g - 1]);
       x[kRootVelocityFeature] = static_cast<float>(step.x() * motion.fps);
       x[kRootVelocityFeature + 1] = static_cast<float>(step.z() * motion.fps);
@@ -81,10 +104,12 @@ MotionFeatures encodeMotion(const CanonicalMotion& motion) {
       for (int k = 0; k < 3; ++k) x[kPositionFeature + 3 * (c - 1) + k] = static_cast<float>(rel[k]);
     }
     for (int i = 0; i < 4; ++i) {
-      const int g = std::max(f, 1);
-      if (F < 2) break;
-      const Eigen::Vector3d d = motion.position(g, kContactJoints[i]) - motion.position(g - 1, kContactJoints[i]);
-      const double speed = std::hypot(d.x(), d.z()) * motion.fps;
+      const int g = stepFrame(f, [&](int h) { return footHidden(h, i); });
+      double speed = 0.0;
+      if (g > 0) {
+        const Eigen::Vector3d d = motion.position(g, kContactJoints[i]) - motion.position(g - 1, kContactJoints[i]);
+        speed = std::hypot(d.x(), d.z()) * motion.fps;
+      }
       const bool low = motion.position(f, kContactJoints[i]).y() - floor < kContactHeight;
       x[kContactFeature + i] = low && speed < kContactSpeed ? 1.0f : 0.0f;
     }
@@ -117,7 +142,7 @@ CanonicalMotion decodeMotion(const MotionFeatures& features, const std::vector<s
   };
   // Walks runs of unanchored frames; `value(f)` integrates one frame, `truth`
   // is the anchor value; the error at the closing anchor is spread linearly.
-  auto solve = [&](auto& track, auto integrate, auto truth) {
+  auto solve = [&](auto& track, auto integrate, auto truth, auto difference) {
     int f = 0;
     while (f < F) {
       if (anchored(f)) {
@@ -132,14 +157,15 @@ CanonicalMotion decodeMotion(const MotionFeatures& features, const std::vector<s
       }
       if (f < F) {
         // Typed, not auto: an Eigen expression would outlive its temporaries.
-        const std::decay_t<decltype(track[0])> error = integrate(f) - truth(f);
+        const std::decay_t<decltype(track[0])> error = difference(integrate(f), truth(f));
         const int n = f - begin + 1;
         for (int g = begin; g < f; ++g) track[g] = track[g] - error * (static_cast<double>(g - begin + 1) / n);
       }
     }
   };
-  solve(yaw, integrateYaw, [&](int f) { return features.yaws[f]; });
-  solve(root, integrateRoot, [&](int f) { return features.rootPositions[f]; });
+  solve(yaw, integrateYaw, [&](int f) { return features.yaws[f]; }, [](double a, double b) { return wrapAngle(a - b); });
+  solve(root, integrateRoot, [&](int f) { return features.rootPositions[f]; },
+        [](const Eigen::Vector3d& a, const Eigen::Vector3d& b) -> Eigen::Vector3d { return a - b; });
   // The linear correction of the root path must not move the height, which
   // is stored per frame.
   for (int f = 0; f < F; ++f)
@@ -212,7 +238,8 @@ void denormalizeFeatures(const FeatureStats& stats, float* values, int frames) {
     }
 }
 
-bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error) {
+bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error,
+                const std::vector<std::uint8_t>* hidden) {
   std::string why;
   CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &why);
   if (!mapped.isUsable()) {
@@ -224,7 +251,7 @@ bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::s
     if (error) *error = why.empty() ? "the clip has no frames" : why;
     return false;
   }
-  *out = encodeMotion(motion);
+  *out = encodeMotion(motion, hidden);
   if (rig) *rig = std::move(mapped);
   return true;
 }

@@ -56,7 +56,13 @@ struct MotionFeatures {
 
 // Features of canonical motion (positions and rotations filled). Never fails
 // for motion made by CanonicalRig::toCanonical; frames == 0 gives empty features.
-MotionFeatures encodeMotion(const CanonicalMotion& motion);
+// `hidden` (optional, frames x kBodyPartCount, non-zero = hidden) names the
+// (frame, part) values the model must not read. The features of the other
+// frames then never read them: a known frame next to a hidden one takes its
+// velocities, yaw rate and contact speeds from its known neighbour on the
+// other side (zeros when it has none), and the contacts' floor comes from
+// known feet only. A hidden torso hides the root (translation and heading).
+MotionFeatures encodeMotion(const CanonicalMotion& motion, const std::vector<std::uint8_t>* hidden = nullptr);
 
 // Canonical motion from features. The root path is integrated from the
 // velocities and yaw rates, starting at the true root of frame 0. With
@@ -64,7 +70,8 @@ MotionFeatures encodeMotion(const CanonicalMotion& motion);
 // root position and heading from `features`, and each run of unflagged frames
 // is integrated from the flagged frame before it, with the error at the
 // flagged frame after it spread linearly over the run, so a regenerated gap
-// joins the known frames on both sides. Positions of all 21 joints are
+// joins the known frames on both sides (the heading's error wrapped to half a
+// turn: how often a body turned inside a hidden gap is the model's to say). Positions of all 21 joints are
 // filled (pelvis + heading * relative position).
 CanonicalMotion decodeMotion(const MotionFeatures& features, const std::vector<std::uint8_t>* anchors = nullptr);
 
@@ -81,8 +88,10 @@ FeatureStats computeFeatureStats(const std::vector<const std::vector<float>*>& c
 void normalizeFeatures(const FeatureStats& stats, float* values, int frames);
 void denormalizeFeatures(const FeatureStats& stats, float* values, int frames);
 
-// Convenience for a whole clip: map the rig, toCanonical, encode. False with
-// *error when the skeleton does not map onto the canonical rig.
-bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error);
+// Convenience for a whole clip: map the rig, toCanonical, encode (with
+// `hidden` as in encodeMotion). False with *error when the skeleton does not
+// map onto the canonical rig.
+bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error,
+                const std::vector<std::uint8_t>* hidden = nullptr);
 
 }  // namespace mm::inference

@@ -36,6 +36,12 @@ struct ModelSettings {
   int steps = 12;
   double guidance = 1.5;
   double strength = 1.0;
+  // Start from the classical answer of the task (Hermite in-betweening, the
+  // classical fill, the classical repair of the spans): the model refines it
+  // from `strength` (below 1) and its correction fades in from the known
+  // frames (inference::TaskOptions::priorFadeFrames). Off: from noise, or
+  // the parts' nearest known frames.
+  bool fromClassic = false;
   std::uint64_t seed = 1;
   // Fraction done (0..1); returning false cancels the model call.
   std::function<bool(double)> progress;

@@ -24,7 +24,7 @@ struct ModelRuntimeApi {
   bool (*indicators)(const inference::MotionModel&, const ModelSettings&, const Clip&, ModelIndicators*,
                      std::string*);
 };
-constexpr int kModelRuntimeVersion = 1;
+constexpr int kModelRuntimeVersion = 2;  // 2: ModelSettings::fromClassic
 
 // The loaded module's functions, or nullptr with *error saying why (a build
 // without LibTorch, a module that is missing or does not load).

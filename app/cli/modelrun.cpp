@@ -62,6 +62,7 @@ int takeModelArgs(Args& args, ModelArgs* out) {
       return fail(kUsage, "--strength '" + text + "': expected a number in (0, 1]");
     out->strength = v;
   }
+  out->fromClassic = args.takeFlag("--from-classic");
   if (args.takeOption("--seed", &text)) {
     if (!parseNumber(text, &v) || v < 0 || v != std::floor(v) ||
         text.find_first_not_of("0123456789") != std::string::npos)

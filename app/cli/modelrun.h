@@ -8,7 +8,7 @@
 
 namespace mm::cli {
 
-// --weights FILE --device auto|cpu|cuda --steps N --guidance G --strength X --seed S
+// --weights FILE --device auto|cpu|cuda --steps N --guidance G --strength X --from-classic --seed S
 using ModelArgs = tasks::ModelSettings;
 using tasks::analysisFlags;
 using tasks::defaultModelPath;

@@ -116,12 +116,20 @@ int evalModel(Args& args) {
     ++used;
     // In-betweening: the gap in the middle of the clip.
     const int a = (F - kGap) / 2, b = a + kGap;
+    // The gap as after an occlusion (copies of frame a - 1): no method reads
+    // the frames it is scored on.
+    Clip hidden = clean;
+    for (int f = a; f < b; ++f)
+      for (int j = 0; j < hidden.jointCount(); ++j) {
+        hidden.rotation(f, j) = clean.rotation(a - 1, j);
+        if (hidden.hasTrack(j)) hidden.translation(f, j) = clean.translation(a - 1, j);
+      }
     Clip out;
-    if (!inference::inbetweenClip(*model, clean, a, b, options, &out).ok()) return fail(kError, files[i] + ": model failed");
+    if (!inference::inbetweenClip(*model, hidden, a, b, options, &out).ok()) return fail(kError, files[i] + ": model failed");
     auto inGap = [&](int f) { return f >= a && f < b; };
     addMpjpe(clean, out, inGap, &ibModel);
     for (InbetweenMethod method : {InbetweenMethod::SlerpLerp, InbetweenMethod::Hermite}) {
-      Clip c = clean;
+      Clip c = hidden;
       InbetweenOptions io;
       io.method = method;
       inbetween(c, FrameRange{a, b}, io);

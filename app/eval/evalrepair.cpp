@@ -75,7 +75,7 @@ struct EvalParams {
 int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
   const std::string usage = "usage: eval " + what +
                             " --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both] "
-                            "[--weights F] [--device D] [--steps N]";
+                            "[--weights F] [--device D] [--steps N] [--strength X] [--from-classic]";
   std::string every = "1", clips = "0", seed = "1", method = "classic";
   if (!args.takeOption("--data", &p->data)) return fail(kUsage, usage);
   args.takeOption("--every", &every);
@@ -115,8 +115,9 @@ int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
               p->files.size(), p->model ? "held-out " : "", p->data.c_str(), p->every, p->clips,
               static_cast<unsigned long long>(p->seed), method.c_str());
   if (p->model)
-    std::printf("model: %s, %d sampling steps, guidance %.1f, device %s\n", p->modelArgs.weights.c_str(),
-                p->modelArgs.steps, p->modelArgs.guidance, p->modelArgs.device.c_str());
+    std::printf("model: %s, %d sampling steps, guidance %.1f, strength %.2f%s, device %s\n",
+                p->modelArgs.weights.c_str(), p->modelArgs.steps, p->modelArgs.guidance, p->modelArgs.strength,
+                p->modelArgs.fromClassic ? " from the classical answer" : "", p->modelArgs.device.c_str());
   return kOk;
 }
 
@@ -394,6 +395,18 @@ void alignQuaternionRows(Eigen::MatrixXd& predicted, const Eigen::MatrixXd& trut
       if (truth.row(f).segment<4>(c).dot(predicted.row(f).segment<4>(c)) < 0) predicted.row(f).segment<4>(c) *= -1.0;
 }
 
+// The gap as it looks after an occlusion or a deletion: every frame of
+// [start, end) a copy of frame start - 1, so no method can read what it is
+// scored on (the true frames stay only in the scoring).
+void hideFrames(Clip& clip, int start, int end) {
+  for (int f = start; f < end; ++f)
+    for (int j = 0; j < clip.jointCount(); ++j) {
+      clip.rotation(f, j) = clip.rotation(start - 1, j);
+      if (clip.hasTrack(j)) clip.translation(f, j) = clip.translation(start - 1, j);
+      clip.setValid(f, j, clip.isValid(start - 1, j));
+    }
+}
+
 struct InbetweenScores {
   MeanError l2p, l2q;
   NpssAccumulator npss;
@@ -452,6 +465,7 @@ int evalInbetween(Args& args) {
           for (int mi = 0; mi < kMethods; ++mi) {
             if (!p.runs(mi == kModel)) continue;
             Clip sub = clip->subClip(s, protocol == 0 ? b + 1 : b + kContext);
+            hideFrames(sub, kContext, kContext + T);
             if (mi == kModel) {
               std::string error;
               if (!modelInbetween(*p.model, p.modelArgs, kContext, kContext + T, &sub, &error))
@@ -501,6 +515,16 @@ int evalInbetween(Args& args) {
 
 // ---------------------------------------------------------------- complete
 
+// The missing part as the fill receives it: its joints over [range) copies of
+// the frame before, so no method can read the values it is scored on.
+void hideJoints(Clip& clip, FrameRange range, const std::vector<int>& joints) {
+  for (int f = range.start; f < range.end; ++f)
+    for (int j : joints) {
+      clip.rotation(f, j) = clip.rotation(range.start - 1, j);
+      if (clip.hasTrack(j)) clip.translation(f, j) = clip.translation(range.start - 1, j);
+    }
+}
+
 int evalComplete(Args& args) {
   EvalParams p;
   if (const int c = takeEvalParams("complete", args, &p); c != kOk) return c;
@@ -545,6 +569,7 @@ int evalComplete(Args& args) {
         for (int mi = 0; mi < kMethods; ++mi) {
           if (!p.runs(mi == kModel)) continue;
           Clip filled = *clip;
+          hideJoints(filled, FrameRange{start, start + L}, joints);
           if (mi == kModel) {
             std::string error;
             int tokens = 0;

@@ -13,12 +13,16 @@
 #include "motion/quality/qualityreport.h"
 #include "motion/repair/artifactrepair.h"
 #include "motion/repair/fillmask.h"
+#include "motion/repair/gapfill.h"
+#include "motion/repair/inbetween.h"
+#include "tasks/repairjobs.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -90,8 +94,17 @@ bool modelClean(const inference::MotionModel& model, const ModelSettings& args, 
     return true;
   }
   const inference::PartMask bad = analysisFlags(report);
+  std::optional<Clip> prior;
+  if (args.fromClassic) {  // the classical repair of the same spans
+    prior = *clip;
+    const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
+    RepairOptions options;
+    options.parts = &parts;
+    repairAll(*prior, report, options);
+  }
   Clip cleaned;
-  const inference::TaskResult r = inference::cleanClip(model, *clip, &bad, taskOptions(args), &cleaned);
+  const inference::TaskResult r =
+      inference::cleanClip(model, *clip, &bad, taskOptions(args), &cleaned, nullptr, prior ? &*prior : nullptr);
   if (!r.ok()) {
     *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
     return false;
@@ -125,8 +138,17 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
   for (int f = 0; f < mask.frameCount(); ++f)
     for (int j = 0; j < mask.jointCount(); ++j)
       if (mask.at(f, j)) tokens[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(parts.part(j))] = 1;
+  std::optional<Clip> prior;
+  if (args.fromClassic) {  // the classical fill of the same joints (the complete job's)
+    prior = *clip;
+    GapFillOptions options;
+    options.method = kCompleteFill;
+    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
+    if (!fillGaps(*prior, mask, options).ok()) prior.reset();
+  }
   Clip out;
-  const inference::TaskResult r = inference::regenerateMasked(model, *clip, tokens, taskOptions(args), &out);
+  const inference::TaskResult r =
+      inference::regenerateMasked(model, *clip, tokens, taskOptions(args), &out, prior ? &*prior : nullptr);
   if (!r.ok()) {
     *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
     return false;
@@ -138,8 +160,17 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
 
 bool modelInbetween(const inference::MotionModel& model, const ModelSettings& args, int start, int end, Clip* clip,
                     std::string* error) {
+  std::optional<Clip> prior;
+  if (args.fromClassic) {  // Hermite in-betweening, as the classical job runs it
+    prior = *clip;
+    InbetweenOptions options;
+    options.method = InbetweenMethod::Hermite;
+    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
+    if (!inbetween(*prior, FrameRange{start, end}, options).ok()) prior.reset();
+  }
   Clip out;
-  const inference::TaskResult r = inference::inbetweenClip(model, *clip, start, end, taskOptions(args), &out);
+  const inference::TaskResult r =
+      inference::inbetweenClip(model, *clip, start, end, taskOptions(args), &out, prior ? &*prior : nullptr);
   if (!r.ok()) {
     *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
     return false;

@@ -1,5 +1,6 @@
 #include "inference/motionfeatures.h"
 #include "inference/tokenlayout.h"
+#include "motion/bodyparts.h"
 #include "motion/canonicalrig.h"
 #include "motion/kinematics.h"
 #include "motion/rotations.h"
@@ -75,6 +76,33 @@ class TestMotionFeatures : public QObject {
     // Without the anchors the error would accumulate to about 0.5 m.
     const CanonicalMotion free = decodeMotion(features);
     QVERIFY((free.position(80, CanonicalJoint::Pelvis) - features.rootPositions[80]).norm() > 0.2);
+  }
+
+  // With frames hidden, no feature of a known frame reads them: the known
+  // frames next to a gap take their velocities and contacts from the other
+  // side, so the frames in the gap can hold anything.
+  void knownFramesNeverReadHiddenOnes() {
+    const Clip clip = test::walkClip();
+    Clip moved = clip;
+    for (int f = 60; f < 90; ++f)
+      for (int j = 0; j < clip.jointCount(); ++j) {
+        moved.rotation(f, j) = clip.rotation(59, j);
+        if (clip.hasTrack(j)) moved.translation(f, j) = clip.translation(59, j) + Eigen::Vector3d(0, -50, 0);
+      }
+    std::vector<std::uint8_t> hidden(static_cast<size_t>(clip.frameCount()) * kBodyPartCount, 0);
+    std::fill(hidden.begin() + 60 * kBodyPartCount, hidden.begin() + 90 * kBodyPartCount, 1);
+    MotionFeatures a, b, leaky;
+    std::string error;
+    QVERIFY(encodeClip(clip, nullptr, &a, &error, &hidden));
+    QVERIFY(encodeClip(moved, nullptr, &b, &error, &hidden));
+    QVERIFY(encodeClip(moved, nullptr, &leaky, &error));
+    for (int f = 0; f < clip.frameCount(); ++f) {
+      if (f >= 60 && f < 90) continue;
+      for (int k = 0; k < kFeatureCount; ++k)
+        QVERIFY2(a.frame(f)[k] == b.frame(f)[k], qPrintable(QString("frame %1 feature %2").arg(f).arg(k)));
+    }
+    // Without the mask, frame 90's root velocity reads frame 89.
+    QVERIFY(std::abs(leaky.frame(90)[kRootVelocityFeature + 1] - a.frame(90)[kRootVelocityFeature + 1]) > 0.1f);
   }
 
   void tokensSplitAndMergeBack() {
