@@ -1,5 +1,8 @@
 #include "editor/artifactlistmodel.h"
 
+#include "editor/displaynames.h"
+#include "editor/qualitycolors.h"
+
 #include "editor/document.h"
 
 namespace mm::editor {
@@ -61,20 +64,18 @@ QVariant ArtifactListModel::data(const QModelIndex& index, int role) const {
     }
     role = Qt::DisplayRole;
   }
+  if (role == Qt::DecorationRole && index.column() == Type) return artifactTypeColor(a.type);
+  if (role == TypeRole) return static_cast<int>(a.type);
+  if (role == DecisionRole) return static_cast<int>(a.decision);
   if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
   switch (index.column()) {
-    case Type: return QString::fromLatin1(artifactTypeName(a.type));
+    case Type: return artifactTypeTitle(a.type);
     case Frames: return tr("%1-%2").arg(a.start).arg(a.end - 1);
-    case Parts: {
-      QStringList names;
-      for (BodyPart part : kAllBodyParts)
-        if (a.hasPart(part)) names << QString::fromLatin1(bodyPartName(part));
-      return names.join(QStringLiteral(", "));
-    }
+    case Parts: return partMaskTitle(a.partMask);
     case Severity: return QString::number(a.severity, 'f', 2);
     case Method: return p ? p->method : QString();
     case Change: return p ? tr("%1 mm").arg(p->maxChangeMm(), 0, 'f', 1) : QString();
-    case Decision: return QString::fromLatin1(decisionName(a.decision));
+    case Decision: return decisionTitle(a.decision);
   }
   return {};
 }

@@ -14,7 +14,7 @@ class ArtifactListModel : public QAbstractTableModel {
  public:
   enum Column { Type, Frames, Parts, Severity, Method, Change, Decision, ColumnCount };
   // Extra roles: the artifact id, and sort keys (numbers for frames / severity).
-  enum Role { IdRole = Qt::UserRole + 1, SortRole };
+  enum Role { IdRole = Qt::UserRole + 1, SortRole, TypeRole, DecisionRole };
 
   explicit ArtifactListModel(Document* doc, QObject* parent = nullptr);
 

@@ -53,6 +53,32 @@ bool ProjectSession::create(const QString& path, QString* error) {
   return mDb != nullptr;
 }
 
+bool ProjectSession::createFromDocument(const QString& path, QString* error) {
+  if (!mDoc->hasClip() || mDoc->filePath().isEmpty()) {
+    if (error) *error = tr("%1: only a take opened from a file can be saved in a project").arg(path);
+    return false;
+  }
+  if (!create(path, error)) return false;
+  QString e;
+  const int id = mDb->addTake(mDoc->filePath(), &e);
+  const bool ok = id > 0 && mDb->saveClip(id, mDoc->clip(), {}, &e, nullptr, &mDoc->original()) &&
+                  mDb->saveArtifacts(id, mDoc->artifacts(), &e) && mDb->saveLabels(id, mDoc->labels(), &e) &&
+                  mDb->setStatus(id, QueueStatus::InProgress, &e);
+  if (!ok) {
+    if (error) *error = e;
+    mDb.reset();
+    // A half-written new project is no project: remove it (and SQLite's side files).
+    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(path + QLatin1String(suffix));
+    return false;
+  }
+  mTake = id;
+  mClipDirty = mArtifactsDirty = mLabelsDirty = false;
+  mDirtyRanges.clear();
+  Q_EMIT takesChanged();
+  Q_EMIT currentTakeChanged(id);
+  return true;
+}
+
 void ProjectSession::close() {
   flush();
   mDb.reset();

@@ -28,6 +28,11 @@ class ProjectSession : public QObject {
   bool open(const QString& path, QString* error);
   bool create(const QString& path, QString* error);
   void close();  // flushes
+  // Save As: a new project at `path` holding the document's take as it is
+  // now (its edited clip, artifacts and labels), which becomes the current
+  // take; the document (and its undo history) stays as it is. The document
+  // must have been loaded from a file (the take's source).
+  bool createFromDocument(const QString& path, QString* error);
   bool isOpen() const { return mDb != nullptr; }
   ProjectDatabase* database() const { return mDb.get(); }
 

@@ -6,7 +6,13 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/translations.h"
+#include "editor/artifact.h"
 #include "editor/document.h"
+#include "editor/reviewcontroller.h"
+#include "editor/taskrunner.h"
+
+#include <QTimer>
+#include <algorithm>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,6 +34,9 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption frameOption(QStringLiteral("frame"),
                                        QStringLiteral("Zero-based frame shown by --screenshot (default 0)."),
                                        QStringLiteral("n"), QStringLiteral("0"));
+  const QCommandLineOption reviewOption(QStringLiteral("review"),
+                                        QStringLiteral("With --screenshot: show the first artifact under review."));
+  parser.addOption(reviewOption);
   parser.addOption(screenshotOption);
   parser.addOption(frameOption);
   const QCommandLineOption langOption = mm::app::languageOption();
@@ -59,7 +68,23 @@ int main(int argc, char* argv[]) {
       if (!failure.isEmpty()) std::fprintf(stderr, "screenshot failed: %s\n", qPrintable(failure));
       QApplication::exit(failure.isEmpty() ? 0 : 1);
     });
-    shot.start();
+    // The window as a reviewer sees it: analysed, the fixes proposed, and
+    // (with --review) the first artifact under review with its ghost.
+    const bool review = parser.isSet(reviewOption);
+    QObject::connect(window.taskRunner(), &mm::editor::TaskRunner::finished, &app, [&window, &shot, review, frame] {
+      if (window.taskRunner()->isBusy()) return;
+      static bool done = false;
+      if (done) return;
+      done = true;
+      if (review && window.review()->step(true)) {
+        if (const mm::editor::Artifact* a = window.document()->artifact(window.document()->reviewedArtifact()))
+          window.document()->setCurrentFrame(a->start + std::max(0, (a->end - a->start) / 2));
+      } else {
+        window.document()->setCurrentFrame(frame);
+      }
+      QTimer::singleShot(300, &shot, &mm::app::Screenshot::start);
+    });
+    window.review()->analyse();
     return app.exec();
   }
 
