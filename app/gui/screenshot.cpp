@@ -13,10 +13,14 @@ namespace mm::app {
 
 namespace {
 // Qt 3D loads meshes and compiles shaders over its first frames, and the
-// capture of a frame may still lack them; the view is complete once two
-// consecutive frames are identical. A cap keeps a view that never settles
-// (an animated material one day) from hanging the command.
-constexpr int kMaxCaptures = 30;
+// capture of a frame may still lack them. Two identical frames in a row are
+// not enough: an entity enabled late (the proposal ghost, whose translucent
+// material is compiled when first drawn) is missing from several identical
+// frames before it appears. So the view is complete once its frames have
+// stayed identical for kSettleMs. A cap keeps a view that never settles (an
+// animated material one day) from hanging the command.
+constexpr int kSettleMs = 1000;
+constexpr int kMaxCaptures = 400;
 constexpr int kTimeoutMs = 30000;
 }  // namespace
 
@@ -45,7 +49,12 @@ void Screenshot::onCaptured() {
   const QImage image = reply->image();
   reply->deleteLater();
   ++mCaptures;
-  if ((!mPrevious.isNull() && image == mPrevious) || mCaptures >= kMaxCaptures) {
+  if (!mPrevious.isNull() && image == mPrevious) {
+    if (!mSame.isValid()) mSame.start();
+  } else {
+    mSame.invalidate();
+  }
+  if ((mSame.isValid() && mSame.elapsed() >= kSettleMs) || mCaptures >= kMaxCaptures) {
     save(image);
     return;
   }

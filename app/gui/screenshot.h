@@ -3,6 +3,7 @@
 // main window. QWidget::grab() leaves the embedded 3D window blank, so the
 // grabbed widgets get the Qt 3D render capture painted over the view's area.
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -33,6 +34,7 @@ class Screenshot : public QObject {
   MainWindow* mWindow;
   QString mOutputPath;
   QImage mPrevious;
+  QElapsedTimer mSame;  // since the capture first matched the previous one
   int mCaptures = 0;
   bool mDone = false;
   QTimer mWatchdog;
