@@ -15,7 +15,7 @@ namespace mm::editor {
 
 Document::Document(QObject* parent) : QObject(parent), mUndoStack(new QUndoStack(this)) {}
 
-Document::~Document() = default;
+Document::~Document() { Q_EMIT aboutToBeDestroyed(); }
 
 bool Document::load(const QString& path, QString* error) {
   tasks::LoadedTake take;

@@ -147,6 +147,9 @@ class Document : public QObject {
 
  Q_SIGNALS:
   // The whole clip was replaced: views rebuild everything they derived from it.
+  // Emitted first thing in the destructor, while the document is whole: the
+  // last chance for whoever keeps it (the project session) to read it.
+  void aboutToBeDestroyed();
   void clipChanged();
   // Values of frames [start, end) of these joints changed (an edit or its undo).
   void motionChanged(int start, int end, const QVector<int>& joints);

@@ -14,6 +14,13 @@ namespace mm::editor {
 ProjectSession::ProjectSession(Document* doc, QObject* parent) : QObject(parent), mDoc(doc) {
   mTimer.setSingleShot(true);
   connect(&mTimer, &QTimer::timeout, this, [this] { flush(); });
+  // A window destroys its document before its session (children die in
+  // creation order): save what is pending while the document is whole, and
+  // never read it afterwards.
+  connect(mDoc, &Document::aboutToBeDestroyed, this, [this] {
+    flush();
+    mDoc = nullptr;
+  });
   connect(mDoc, &Document::motionChanged, this, [this](int start, int end, const QVector<int>&) { markClip(start, end); });
   auto artifacts = [this] {
     if (mLoading || !mTake) return;
@@ -101,7 +108,7 @@ void ProjectSession::schedule() {
 
 bool ProjectSession::flush(QString* error) {
   mTimer.stop();
-  if (!mDb || !mTake || !hasUnsavedChanges()) return true;
+  if (!mDoc || !mDb || !mTake || !hasUnsavedChanges()) return true;
   QString e;
   bool ok = true;
   if (ok && mClipDirty) {

@@ -92,6 +92,43 @@ class TestSession : public QObject {
     QCOMPARE(session.currentTake(), waveId);
     QCOMPARE(doc.frameCount(), 19);
   }
+  // A window creates its document before its session, so the document dies
+  // first: the edits still pending are saved from the whole document (the
+  // session once read the freed one and wrote garbage artifacts).
+  void documentDestroyedBeforeTheSession() {
+    QTemporaryDir dir;
+    const QString kick = dir.filePath(QStringLiteral("kick.bvh"));
+    QVERIFY(QFile::copy(QStringLiteral(MM_TEST_DATA_DIR "/bandai_kick_40.bvh"), kick));
+    const QString path = dir.filePath(QStringLiteral("p.mmproj"));
+    int takeId = 0;
+    std::vector<editor::Artifact> artifacts;
+    QualityLabels labels;
+    {
+      QObject window;
+      auto* doc = new editor::Document(&window);
+      auto* session = new editor::ProjectSession(doc, &window);
+      session->setSaveDelay(60000);  // nothing saved on its own before the end
+      QString error;
+      QVERIFY2(session->create(path, &error), qPrintable(error));
+      takeId = session->database()->addTake(kick, &error);
+      QVERIFY2(session->openTake(takeId, &error), qPrintable(error));
+      for (int i = 0; i < 6; ++i)
+        doc->undoStack()->push(new editor::AddArtifactCommand(doc, ArtifactType::Jitter, 2 + 5 * i, 5 + 5 * i, 1u << 1));
+      doc->undoStack()->push(new editor::PaintLabelsCommand(doc, 30, 38, 0x1F, QualityLabel::Bad, {}, 1));
+      QVERIFY(session->hasUnsavedChanges());
+      artifacts = doc->artifacts();
+      labels = doc->labels();
+    }
+    editor::Document doc;
+    editor::ProjectSession session(&doc);
+    QString error;
+    QVERIFY2(session.open(path, &error), qPrintable(error));
+    QVERIFY2(session.openTake(takeId, &error), qPrintable(error));
+    QCOMPARE(doc.artifacts(), artifacts);
+    QVERIFY(doc.labels() == labels);
+    QVERIFY(doc.labels().labelledCount() >= 8LL * kBodyPartCount);
+  }
+
   void firstEditOfALongTakeWritesOneChunk() {
     // 480 frames = 2 chunks; an edit of frame 300 stores chunk 1 only, and
     // the take reads back as the source with that chunk over it.
