@@ -44,132 +44,132 @@
     <message>
         <location filename="../editor/displaynames.cpp" line="+10"/>
         <source>Pop</source>
-        <translation type="unfinished"></translation>
+        <translation>飛び</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>フリーズ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>ジッター</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Foot skate</source>
-        <translation type="unfinished"></translation>
+        <translation>足滑り</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floor penetration</source>
-        <translation type="unfinished"></translation>
+        <translation>床へのめり込み</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floating</source>
-        <translation type="unfinished"></translation>
+        <translation>浮き</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bone stretch</source>
-        <translation type="unfinished"></translation>
+        <translation>ボーンの伸び</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hyperextension</source>
-        <translation type="unfinished"></translation>
+        <translation>過伸展</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flip</source>
-        <translation type="unfinished"></translation>
+        <translation>フリップ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missing data</source>
-        <translation type="unfinished"></translation>
+        <translation>データ欠損</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Over-smoothed</source>
-        <translation type="unfinished"></translation>
+        <translation>過度な平滑化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drift</source>
-        <translation type="unfinished"></translation>
+        <translation>ドリフト</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>未判定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>承認済み</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>却下済み</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>編集済み</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Torso</source>
-        <translation type="unfinished"></translation>
+        <translation>胴体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left arm</source>
-        <translation type="unfinished"></translation>
+        <translation>左腕</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right arm</source>
-        <translation type="unfinished"></translation>
+        <translation>右腕</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left leg</source>
-        <translation type="unfinished"></translation>
+        <translation>左脚</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right leg</source>
-        <translation type="unfinished"></translation>
+        <translation>右脚</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>消去</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bad</source>
-        <translation type="unfinished"></translation>
+        <translation>不良</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unsure</source>
-        <translation type="unfinished"></translation>
+        <translation>不確か</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>All parts</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての部位</translation>
     </message>
 </context>
 <context>
@@ -254,448 +254,448 @@
     <message numerus="yes">
         <location line="-307"/>
         <source>%n artifact(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のアーティファクトが見つかりました</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+18"/>
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを保存できません</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムライン</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open &amp;Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを開く(&amp;P)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを開く</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+12"/>
         <location line="+343"/>
         <source>MotionMender projects (*.mmproj)</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender プロジェクト (*.mmproj)</translation>
     </message>
     <message>
         <location line="-352"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save Project &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けてプロジェクトを保存(&amp;A)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+343"/>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けてプロジェクトを保存</translation>
     </message>
     <message>
         <location line="-339"/>
         <source>&amp;Export Motion...</source>
-        <translation type="unfinished"></translation>
+        <translation>モーションをエクスポート(&amp;E)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export &amp;Labels...</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベルをエクスポート(&amp;L)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+Shift+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Y</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Clear &amp;Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>選択を解除(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preferences...</source>
-        <translation type="unfinished"></translation>
+        <translation>環境設定(&amp;P)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>環境設定</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Re-analyse this long after an edit (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>編集後に再解析するまでの時間 (ミリ秒):</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Analyse</source>
-        <translation type="unfinished"></translation>
+        <translation>解析(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Analyse Take</source>
-        <translation type="unfinished"></translation>
+        <translation>テイクを解析(&amp;A)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Propose Fixes for All (&amp;Classic)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてに修正案を作成 (従来手法)(&amp;C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Propose Fixes for All (&amp;Model)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてに修正案を作成 (モデル)(&amp;M)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Next Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>次のアーティファクト(&amp;N)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Previous Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>前のアーティファクト(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+N</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Accept Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>修正を承認(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No proposal to accept: select an artifact with a proposed fix</source>
-        <translation type="unfinished"></translation>
+        <translation>承認する修正案がありません: 修正案のあるアーティファクトを選択してください</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Reject (False Alarm)</source>
-        <translation type="unfinished"></translation>
+        <translation>却下 (誤検出)(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept All of This &amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>この種類をすべて承認(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Re-propose (C&amp;lassic)</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案を再作成 (従来手法)(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re-propose (Mo&amp;del)</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案を再作成 (モデル)(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A&amp;dd Artifact from Selection...</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲からアーティファクトを追加(&amp;D)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>修復(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Clean All (Accept Every Proposal)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてクリーンアップ (すべての修正案を承認)(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clean all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてクリーンアップ</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;In-between Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲を中割り(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;omplete Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲を補完(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter Selection...</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲にフィルターを適用(&amp;F)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Foot &amp;Lock Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲の足を固定(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Apply Selection Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲の修復を適用(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revert Selection to Original</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲を元のデータに戻す(&amp;R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Labelling Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル付けモード(&amp;L)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Brush: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラシ: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Fill Selection with Brush</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲をブラシで塗りつぶす(&amp;F)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Previous Take</source>
-        <translation type="unfinished"></translation>
+        <translation>前のテイク(&amp;P)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+PgUp</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+PgUp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Next Take</source>
-        <translation type="unfinished"></translation>
+        <translation>次のテイク(&amp;N)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+PgDown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+PgDown</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mark Take &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>テイクを完了にする(&amp;D)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot update the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>キューを更新できません</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル(&amp;M)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Device</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Automatic (GPU when present)</source>
-        <translation type="unfinished"></translation>
+        <translation>自動 (GPU があれば GPU を使用)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>重み(&amp;W)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの重み</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MotionMender models (*.mmmodel)</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender モデル (*.mmmodel)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sampling &amp;Steps...</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプリングステップ数(&amp;S)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sampling Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプリングステップ数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diffusion steps (more: slower, smoother):</source>
-        <translation type="unfinished"></translation>
+        <translation>拡散ステップ数 (多いほど低速で滑らか):</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Frame Character</source>
-        <translation type="unfinished"></translation>
+        <translation>キャラクターをフレームに収める(&amp;F)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fit &amp;Timeline to Take</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムラインをテイク全体に合わせる(&amp;T)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom Timeline &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムラインを拡大(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+=</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+=</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom Timeline &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムラインを縮小(&amp;O)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+-</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+-</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ruler in Time&amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>ルーラーをタイムコードで表示(&amp;C)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Play &amp;Backwards (J)</source>
-        <translation type="unfinished"></translation>
+        <translation>逆再生(&amp;B) (J)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Stop (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S) (K)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Play &amp;Forwards (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>順再生(&amp;F) (L)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>F&amp;irst Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のフレーム(&amp;I)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -705,33 +705,34 @@
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;About MotionMender</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender について(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About MotionMender</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender について</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MotionMender %1: motion-capture cleanup.
 The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY-NC 4.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender %1: モーションキャプチャのクリーンアップツール。
+同梱のモデルは Bandai Namco Research Motion Dataset (CC BY-NC 4.0) で学習されています。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -762,81 +763,81 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location line="+20"/>
         <source>Cannot open the take</source>
-        <translation type="unfinished"></translation>
+        <translation>テイクを開けません</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存できません</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+13"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存しました</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>無題</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export Motion</source>
-        <translation type="unfinished"></translation>
+        <translation>モーションをエクスポート</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BVH (*.bvh);;FBX (*.fbx);;glTF binary (*.glb);;glTF (*.gltf)</source>
-        <translation type="unfinished"></translation>
+        <translation>BVH (*.bvh);;FBX (*.fbx);;glTF バイナリ (*.glb);;glTF (*.gltf)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートできません</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポートしました</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+19"/>
         <location line="+4"/>
         <source>Cannot export labels</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベルをエクスポートできません</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>;;NumPy (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>;;NumPy (*.npz)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベルをエクスポート</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>labels.json</source>
-        <translation type="unfinished"></translation>
+        <translation>labels.json</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: use .json, .csv or .npz</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: .json、.csv、.npz のいずれかを使用してください</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported the labels of %n take(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のテイクのラベルをエクスポートしました</numerusform>
         </translation>
     </message>
     <message>
@@ -844,32 +845,32 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <location line="+10"/>
         <location line="+18"/>
         <source>Select frames first (Shift+drag on the timeline)</source>
-        <translation type="unfinished"></translation>
+        <translation>先にフレームを選択してください (タイムライン上で Shift+ドラッグ)</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Add Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクトを追加</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>種類:</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Filter Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲にフィルターを適用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Low-pass cut-off (Hz):</source>
-        <translation type="unfinished"></translation>
+        <translation>ローパスのカットオフ周波数 (Hz):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Proposal shown as the ghost: Ctrl+Return applies it</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案をゴーストで表示中: Ctrl+Return で適用</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -917,12 +918,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/recentfiles.cpp" line="+49"/>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>メニューをクリア</translation>
     </message>
 </context>
 <context>
@@ -930,22 +931,22 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/reviewdock.cpp" line="+22"/>
         <source>Artifacts</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクト</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての種類</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての判定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>表示:</translation>
     </message>
 </context>
 <context>
@@ -966,12 +967,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/takequeuedock.cpp" line="+17"/>
         <source>Take Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>テイクキュー</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No project open</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトが開かれていません</translation>
     </message>
 </context>
 <context>
@@ -979,12 +980,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/taskstatus.cpp" line="+21"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running task (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中のタスクを停止 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1049,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../editor/projectsession.cpp" line="+58"/>
         <source>%1: only a take opened from a file can be saved in a project</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: プロジェクトに保存できるのはファイルから開いたテイクだけです</translation>
     </message>
     <message>
         <location line="+75"/>
@@ -1142,102 +1143,102 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../timeline/timelinepainter.cpp" line="+107"/>
         <source>Timecode</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムコード</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>フレーム</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>品質</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Torso</source>
-        <translation type="unfinished"></translation>
+        <translation>胴体</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left arm</source>
-        <translation type="unfinished"></translation>
+        <translation>左腕</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Right arm</source>
-        <translation type="unfinished"></translation>
+        <translation>右腕</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left leg</source>
-        <translation type="unfinished"></translation>
+        <translation>左脚</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right leg</source>
-        <translation type="unfinished"></translation>
+        <translation>右脚</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Artifacts</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクト</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>T</source>
         <comment>torso</comment>
-        <translation type="unfinished"></translation>
+        <translation>胴</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LA</source>
         <comment>left arm</comment>
-        <translation type="unfinished"></translation>
+        <translation>左腕</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RA</source>
         <comment>right arm</comment>
-        <translation type="unfinished"></translation>
+        <translation>右腕</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LL</source>
         <comment>left leg</comment>
-        <translation type="unfinished"></translation>
+        <translation>左脚</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RL</source>
         <comment>right leg</comment>
-        <translation type="unfinished"></translation>
+        <translation>右脚</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change</source>
-        <translation type="unfinished">変化量</translation>
+        <translation>変化量</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>max %1 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 %1 mm</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Not analysed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未解析</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>No proposal under review</source>
-        <translation type="unfinished"></translation>
+        <translation>確認中の修正案はありません</translation>
     </message>
 </context>
 <context>
@@ -1245,17 +1246,17 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../viewport/skeletonview.cpp" line="+97"/>
         <source>Show Proposal &amp;Ghost</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案をゴースト表示(&amp;G)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show Proposal &amp;Applied (Before/After)</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案の適用結果を表示 (前/後)(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Follow Character</source>
-        <translation type="unfinished"></translation>
+        <translation>キャラクターを追従(&amp;F)</translation>
     </message>
 </context>
 </TS>

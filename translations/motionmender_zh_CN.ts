@@ -44,132 +44,132 @@
     <message>
         <location filename="../editor/displaynames.cpp" line="+10"/>
         <source>Pop</source>
-        <translation type="unfinished"></translation>
+        <translation>跳变</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>抖动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Foot skate</source>
-        <translation type="unfinished"></translation>
+        <translation>滑步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floor penetration</source>
-        <translation type="unfinished"></translation>
+        <translation>穿透地面</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floating</source>
-        <translation type="unfinished"></translation>
+        <translation>悬空</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bone stretch</source>
-        <translation type="unfinished"></translation>
+        <translation>骨骼拉伸</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hyperextension</source>
-        <translation type="unfinished"></translation>
+        <translation>关节过伸</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flip</source>
-        <translation type="unfinished"></translation>
+        <translation>翻转</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missing data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据缺失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Over-smoothed</source>
-        <translation type="unfinished"></translation>
+        <translation>过度平滑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drift</source>
-        <translation type="unfinished"></translation>
+        <translation>漂移</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待审核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已编辑</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Torso</source>
-        <translation type="unfinished"></translation>
+        <translation>躯干</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left arm</source>
-        <translation type="unfinished"></translation>
+        <translation>左臂</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right arm</source>
-        <translation type="unfinished"></translation>
+        <translation>右臂</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left leg</source>
-        <translation type="unfinished"></translation>
+        <translation>左腿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right leg</source>
-        <translation type="unfinished"></translation>
+        <translation>右腿</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>擦除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bad</source>
-        <translation type="unfinished"></translation>
+        <translation>不良</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unsure</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>All parts</source>
-        <translation type="unfinished"></translation>
+        <translation>全部部位</translation>
     </message>
 </context>
 <context>
@@ -254,448 +254,448 @@
     <message numerus="yes">
         <location line="-307"/>
         <source>%n artifact(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>发现 %n 个瑕疵</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+18"/>
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存项目</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open &amp;Project...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目(&amp;P)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+12"/>
         <location line="+343"/>
         <source>MotionMender projects (*.mmproj)</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender 项目 (*.mmproj)</translation>
     </message>
     <message>
         <location line="-352"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save Project &amp;As...</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为(&amp;A)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+343"/>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为</translation>
     </message>
     <message>
         <location line="-339"/>
         <source>&amp;Export Motion...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出动作(&amp;E)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export &amp;Labels...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出标签(&amp;L)...</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+Shift+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Y</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Clear &amp;Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>清除选区(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preferences...</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Re-analyse this long after an edit (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑后重新分析的延迟 (毫秒)：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Analyse</source>
-        <translation type="unfinished"></translation>
+        <translation>分析(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Analyse Take</source>
-        <translation type="unfinished"></translation>
+        <translation>分析镜次(&amp;A)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Propose Fixes for All (&amp;Classic)</source>
-        <translation type="unfinished"></translation>
+        <translation>为全部瑕疵生成修复建议 (经典算法)(&amp;C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Propose Fixes for All (&amp;Model)</source>
-        <translation type="unfinished"></translation>
+        <translation>为全部瑕疵生成修复建议 (模型)(&amp;M)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Next Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个瑕疵(&amp;N)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Previous Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个瑕疵(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+N</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Accept Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>接受修复(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No proposal to accept: select an artifact with a proposed fix</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可接受的修复建议：请选择一个已有修复建议的瑕疵</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Reject (False Alarm)</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝 (误报)(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept All of This &amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>接受此类型的全部瑕疵(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Re-propose (C&amp;lassic)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成修复建议 (经典算法)(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re-propose (Mo&amp;del)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成修复建议 (模型)(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A&amp;dd Artifact from Selection...</source>
-        <translation type="unfinished"></translation>
+        <translation>从选区添加瑕疵(&amp;D)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>修复(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Clean All (Accept Every Proposal)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清理 (接受所有修复建议)(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clean all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清理</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;In-between Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>补间选区(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;omplete Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>补全选区(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter Selection...</source>
-        <translation type="unfinished"></translation>
+        <translation>对选区滤波(&amp;F)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Foot &amp;Lock Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定选区脚步(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Apply Selection Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>应用选区修复(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revert Selection to Original</source>
-        <translation type="unfinished"></translation>
+        <translation>将选区还原为原始数据(&amp;R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Labelling Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>标注模式(&amp;L)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Brush: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>画笔：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Fill Selection with Brush</source>
-        <translation type="unfinished"></translation>
+        <translation>用画笔填充选区(&amp;F)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Previous Take</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个镜次(&amp;P)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+PgUp</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+PgUp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Next Take</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个镜次(&amp;N)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+PgDown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+PgDown</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mark Take &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>将镜次标记为已完成(&amp;D)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot update the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更新队列</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Automatic (GPU when present)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动 (有 GPU 时使用 GPU)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>权重(&amp;W)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>模型权重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MotionMender models (*.mmmodel)</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender 模型 (*.mmmodel)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sampling &amp;Steps...</source>
-        <translation type="unfinished"></translation>
+        <translation>采样步数(&amp;S)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sampling Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>采样步数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diffusion steps (more: slower, smoother):</source>
-        <translation type="unfinished"></translation>
+        <translation>扩散步数 (越多越慢，结果越平滑)：</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Frame Character</source>
-        <translation type="unfinished"></translation>
+        <translation>框显角色(&amp;F)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fit &amp;Timeline to Take</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴适配整个镜次(&amp;T)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom Timeline &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大时间轴(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+=</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+=</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom Timeline &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小时间轴(&amp;O)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+-</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+-</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ruler in Time&amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>标尺显示时间码(&amp;C)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Play &amp;Backwards (J)</source>
-        <translation type="unfinished"></translation>
+        <translation>反向播放(&amp;B) (J)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Stop (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S) (K)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Play &amp;Forwards (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>正向播放(&amp;F) (L)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>F&amp;irst Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>第一帧(&amp;I)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -705,33 +705,34 @@
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;About MotionMender</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 MotionMender(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About MotionMender</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 MotionMender</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MotionMender %1: motion-capture cleanup.
 The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY-NC 4.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>MotionMender %1：动作捕捉数据清理工具。
+随附的模型使用 Bandai Namco Research Motion Dataset (CC BY-NC 4.0) 训练。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -762,81 +763,81 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location line="+20"/>
         <source>Cannot open the take</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开镜次</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+13"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export Motion</source>
-        <translation type="unfinished"></translation>
+        <translation>导出动作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BVH (*.bvh);;FBX (*.fbx);;glTF binary (*.glb);;glTF (*.gltf)</source>
-        <translation type="unfinished"></translation>
+        <translation>BVH (*.bvh);;FBX (*.fbx);;glTF 二进制 (*.glb);;glTF (*.gltf)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+19"/>
         <location line="+4"/>
         <source>Cannot export labels</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出标签</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>;;NumPy (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>;;NumPy (*.npz)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>导出标签</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>labels.json</source>
-        <translation type="unfinished"></translation>
+        <translation>labels.json</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: use .json, .csv or .npz</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请使用 .json、.csv 或 .npz</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported the labels of %n take(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导出 %n 个镜次的标签</numerusform>
         </translation>
     </message>
     <message>
@@ -844,32 +845,32 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <location line="+10"/>
         <location line="+18"/>
         <source>Select frames first (Shift+drag on the timeline)</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择帧 (在时间轴上按住 Shift 拖动)</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Add Artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>添加瑕疵</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Filter Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>对选区滤波</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Low-pass cut-off (Hz):</source>
-        <translation type="unfinished"></translation>
+        <translation>低通截止频率 (Hz)：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Proposal shown as the ghost: Ctrl+Return applies it</source>
-        <translation type="unfinished"></translation>
+        <translation>修复建议以重影显示：按 Ctrl+Return 应用</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -917,12 +918,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/recentfiles.cpp" line="+49"/>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>无最近文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>清除菜单</translation>
     </message>
 </context>
 <context>
@@ -930,22 +931,22 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/reviewdock.cpp" line="+22"/>
         <source>Artifacts</source>
-        <translation type="unfinished"></translation>
+        <translation>瑕疵</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部审核结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
 </context>
 <context>
@@ -966,12 +967,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/takequeuedock.cpp" line="+17"/>
         <source>Take Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>镜次队列</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No project open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目</translation>
     </message>
 </context>
 <context>
@@ -979,12 +980,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../app/gui/taskstatus.cpp" line="+21"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running task (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在运行的任务 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1049,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../editor/projectsession.cpp" line="+58"/>
         <source>%1: only a take opened from a file can be saved in a project</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：只有从文件打开的镜次才能保存到项目中</translation>
     </message>
     <message>
         <location line="+75"/>
@@ -1142,102 +1143,102 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../timeline/timelinepainter.cpp" line="+107"/>
         <source>Timecode</source>
-        <translation type="unfinished"></translation>
+        <translation>时间码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>质量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Torso</source>
-        <translation type="unfinished"></translation>
+        <translation>躯干</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left arm</source>
-        <translation type="unfinished"></translation>
+        <translation>左臂</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Right arm</source>
-        <translation type="unfinished"></translation>
+        <translation>右臂</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left leg</source>
-        <translation type="unfinished"></translation>
+        <translation>左腿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right leg</source>
-        <translation type="unfinished"></translation>
+        <translation>右腿</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Artifacts</source>
-        <translation type="unfinished"></translation>
+        <translation>瑕疵</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>T</source>
         <comment>torso</comment>
-        <translation type="unfinished"></translation>
+        <translation>躯</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LA</source>
         <comment>left arm</comment>
-        <translation type="unfinished"></translation>
+        <translation>左臂</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RA</source>
         <comment>right arm</comment>
-        <translation type="unfinished"></translation>
+        <translation>右臂</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LL</source>
         <comment>left leg</comment>
-        <translation type="unfinished"></translation>
+        <translation>左腿</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RL</source>
         <comment>right leg</comment>
-        <translation type="unfinished"></translation>
+        <translation>右腿</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change</source>
-        <translation type="unfinished">变化量</translation>
+        <translation>变化量</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>max %1 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 %1 mm</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Not analysed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分析</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>No proposal under review</source>
-        <translation type="unfinished"></translation>
+        <translation>没有正在审核的修复建议</translation>
     </message>
 </context>
 <context>
@@ -1245,17 +1246,17 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     <message>
         <location filename="../viewport/skeletonview.cpp" line="+97"/>
         <source>Show Proposal &amp;Ghost</source>
-        <translation type="unfinished"></translation>
+        <translation>显示修复建议重影(&amp;G)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show Proposal &amp;Applied (Before/After)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示应用修复建议后的效果 (前/后)(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Follow Character</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随角色(&amp;F)</translation>
     </message>
 </context>
 </TS>
