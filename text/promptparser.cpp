@@ -161,6 +161,7 @@ class Reader {
     double cost = 0.0;
   };
   std::optional<Placement> place(const std::string& word) const;
+  std::optional<Placement> placeCached(const std::string& word);
   std::optional<Placement> placeWordNet(const std::string& word, double maxCost) const;
   std::vector<std::string> suggest(const std::string& word) const;
   std::string nameOfConcept(const Concept& c) const;
@@ -173,7 +174,14 @@ class Reader {
   const PromptParserOptions& mOptions;
   bool mWordNet;
   PromptReading mReading;
+  std::map<std::string, std::optional<Placement>> mPlaced;
 };
+
+std::optional<Reader::Placement> Reader::placeCached(const std::string& word) {
+  const auto it = mPlaced.find(word);
+  if (it != mPlaced.end()) return it->second;
+  return mPlaced[word] = place(word);
+}
 
 std::optional<Reader::Placement> Reader::place(const std::string& word) const {
   if (auto c = lexiconConcept(word)) return Placement{*c, 0.0};
@@ -275,15 +283,21 @@ std::vector<SubClause> Reader::placeClause(const std::vector<PromptToken>& token
       t.push_back(tok);
     }
   }
-  auto base = [&](size_t i) {
-    if (t[i].kind != Kind::Word) return t[i].text;
-    std::string b = lexiconBase(t[i].text);
-    if (b == t[i].text && mWordNet && !lexiconConcept(b)) {
+  // Base forms, once per token (WordNet look-ups cost tens of microseconds).
+  std::vector<std::optional<std::string>> bases(t.size());
+  auto base = [&](size_t i) -> const std::string& {
+    if (bases[i]) return *bases[i];
+    std::string b = t[i].kind == Kind::Word ? lexiconBase(t[i].text) : t[i].text;
+    if (t[i].kind == Kind::Word && b == t[i].text && mWordNet && !lexiconConcept(b)) {
       // A verb's lemma first, so "shows the way" meets the phrase "show the way".
       for (const wordnet::Lemma& l : wordnet::lemmas(b))
-        if (l.pos == wordnet::Pos::Verb) return l.word;
+        if (l.pos == wordnet::Pos::Verb) {
+          b = l.word;
+          break;
+        }
     }
-    return b;
+    bases[i] = std::move(b);
+    return *bases[i];
   };
   auto matches = [&](size_t i, const std::vector<std::string>& words) {
     if (i + words.size() > t.size()) return false;
@@ -348,7 +362,7 @@ std::vector<SubClause> Reader::placeClause(const std::vector<PromptToken>& token
       continue;
     }
     if (isStopWord(tok.text)) continue;
-    const std::optional<Placement> p = place(tok.text);
+    const std::optional<Placement> p = placeCached(tok.text);
     if (!p) {
       unplaced(tok.text);
     } else if (p->concept.kind == K::Ignored) {
