@@ -302,7 +302,10 @@ std::vector<SubClause> Reader::placeClause(const std::vector<PromptToken>& token
   auto matches = [&](size_t i, const std::vector<std::string>& words) {
     if (i + words.size() > t.size()) return false;
     for (size_t k = 0; k < words.size(); ++k)
-      if (t[i + k].kind != Kind::Word || (t[i + k].text != words[k] && base(i + k) != words[k])) return false;
+      // Base forms share the first letter with the word (run/ran): a cheap test first.
+      if (t[i + k].kind != Kind::Word || t[i + k].text.empty() || t[i + k].text[0] != words[k][0] ||
+          (t[i + k].text != words[k] && base(i + k) != words[k]))
+        return false;
     return true;
   };
   // Multi-word vocabulary aliases ("turn left", "walk backwards"), longest first.

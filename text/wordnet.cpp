@@ -1,6 +1,7 @@
 #include "text/wordnet.h"
 
 #include <chrono>
+#include <map>
 #include <mutex>
 
 #ifdef MM_HAVE_WORDNET
@@ -16,6 +17,12 @@ std::mutex& lock() {
 }
 
 #ifdef MM_HAVE_WORDNET
+// Answers are kept (a prompt typed live asks the same words again and again);
+// bounded, cleared when full.
+constexpr size_t kCacheEntries = 20000;
+std::map<std::string, std::vector<Lemma>> gLemmaCache;
+std::map<std::string, std::vector<Related>> gRelatedCache;
+
 // The library reports errors through this hook (stderr by default): the
 // parser says "WordNet not available" once instead.
 std::string gLastMessage;
@@ -80,6 +87,8 @@ std::vector<Lemma> lemmas(const std::string& word) {
 #ifdef MM_HAVE_WORDNET
   if (!status().available || word.empty() || word.size() > 60) return out;
   std::lock_guard<std::mutex> g(lock());
+  if (const auto it = gLemmaCache.find(word); it != gLemmaCache.end()) return it->second;
+  if (gLemmaCache.size() >= kCacheEntries) gLemmaCache.clear();
   std::string w = word;
   for (char& c : w)
     if (c == ' ' || c == '-') c = '_';
@@ -98,6 +107,7 @@ std::vector<Lemma> lemmas(const std::string& word) {
     // morphstr keeps state between calls for the same word (NULL = next form).
     for (char* m = morphstr(buf.data(), pos); m; m = morphstr(nullptr, pos)) add(cleanWord(m));
   }
+  gLemmaCache[word] = out;
 #endif
   return out;
 }
@@ -107,11 +117,18 @@ std::vector<Related> related(const std::string& lemma, Pos pos, int maxSenses, i
 #ifdef MM_HAVE_WORDNET
   if (!status().available || lemma.empty() || lemma.size() > 60) return out;
   std::lock_guard<std::mutex> g(lock());
+  const std::string key = lemma + '\t' + std::to_string(static_cast<int>(pos)) + '\t' + std::to_string(maxSenses) +
+                          '\t' + std::to_string(maxDepth);
+  if (const auto it = gRelatedCache.find(key); it != gRelatedCache.end()) return it->second;
+  if (gRelatedCache.size() >= kCacheEntries) gRelatedCache.clear();
   std::vector<char> buf(lemma.begin(), lemma.end());
   buf.push_back('\0');
   const int p = static_cast<int>(pos);
   IndexPtr idx = index_lookup(buf.data(), p);
-  if (!idx) return out;
+  if (!idx) {
+    gRelatedCache[key] = out;
+    return out;
+  }
   for (int sense = 0; sense < idx->off_cnt && sense < maxSenses; ++sense) {
     SynsetPtr s = read_synset(p, static_cast<long>(idx->offset[sense]), buf.data());
     if (!s) continue;
@@ -125,6 +142,7 @@ std::vector<Related> related(const std::string& lemma, Pos pos, int maxSenses, i
     free_synset(s);
   }
   free_index(idx);
+  gRelatedCache[key] = out;
 #endif
   return out;
 }
