@@ -27,7 +27,10 @@ std::map<std::string, std::vector<Related>> gRelatedCache;
 // parser says "WordNet not available" once instead.
 std::string gLastMessage;
 int quietMessage(char* text) {
-  gLastMessage = text ? text : "";
+  // Keep the first error (the library also warns about optional files).
+  std::string m = text ? text : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  if (gLastMessage.find("error") == std::string::npos) gLastMessage = m;
   return 0;
 }
 
