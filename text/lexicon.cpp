@@ -27,6 +27,8 @@ const std::vector<std::pair<const char*, const char*>> kActionNouns = {
 // Adjectives and nouns of styles (the vocabulary's names and aliases are added too).
 const std::vector<std::pair<const char*, const char*>> kStyleWords = {
     {"normal", "normal"},       {"neutral", "normal"},    {"ordinary", "normal"},  {"happy", "happy"},
+    {"cheerful", "happy"},      {"joyful", "happy"},      {"glad", "happy"},       {"unhappy", "sad"},
+    {"depressed", "sad"},       {"gloomy", "sad"},        {"mad", "angry"},
     {"sad", "sad"},             {"angry", "angry"},       {"proud", "proud"},      {"unconfident", "not-confident"},
     {"insecure", "not-confident"}, {"timid", "not-confident"}, {"masculine", "masculine"},
     {"masculinity", "masculine"}, {"manly", "masculine"}, {"macho", "masculine"}, {"feminine", "feminine"},
@@ -200,12 +202,6 @@ const std::vector<Phrase>& phraseTable() {
       {{"call", "over"}, {{K::Action, "call"}}},
   };
   return k;
-}
-
-std::string headOfAction(const std::string& action) {
-  for (const char* h : {"walk-turn", "wave", "raise", "dance", "walk"})
-    if (action.rfind(h, 0) == 0) return std::string(h) == "walk-turn" ? "turn" : h;
-  return action;
 }
 
 }  // namespace mm::text

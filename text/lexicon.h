@@ -55,8 +55,4 @@ struct Phrase {
 };
 const std::vector<Phrase>& phraseTable();
 
-// The head words of each action of the vocabulary ("wave" for the three wave
-// actions): used to name suggestions and in `generate --vocabulary`.
-std::string headOfAction(const std::string& action);
-
 }  // namespace mm::text

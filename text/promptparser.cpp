@@ -201,6 +201,14 @@ std::optional<Reader::Placement> Reader::placeWordNet(const std::string& word, d
     std::optional<Concept> c = lexiconConcept(w);
     if (c && (c->kind == K::Action || c->kind == K::Style) && cost <= maxCost) best = Placement{*c, cost};
   };
+  // A synset reached counts only as one of the target word's three commonest
+  // senses ("operate" is a sense of run, but not what a prompt means by run).
+  auto considerRelated = [&](const wordnet::Related& r, double cost) {
+    if (best && best->cost <= cost) return;
+    const int rank = wordnet::senseRank(r.word, r.pos, r.offset);
+    if (rank < 0 || rank >= 3) return;
+    consider(r.word, cost + 0.2 * rank);
+  };
   const std::vector<wordnet::Lemma> lemmas = wordnet::lemmas(word);
   for (const wordnet::Lemma& l : lemmas) consider(l.word, 0.1);
   if (best) return best;
@@ -209,11 +217,11 @@ std::optional<Reader::Placement> Reader::placeWordNet(const std::string& word, d
   for (const wordnet::Lemma& l : lemmas) {
     for (const wordnet::Related& r : wordnet::related(l.word, l.pos, senses, depth)) {
       const double cost = 1.0 + 0.3 * r.sense + 0.7 * r.depth;
-      consider(r.word, cost);
+      if (lexiconConcept(r.word)) considerRelated(r, cost);
       // An adverb's adjective, then that adjective's similar ones ("furiously" -> furious -> angry).
       if (l.pos == wordnet::Pos::Adverb && r.depth == 1)
         for (const wordnet::Related& a : wordnet::related(r.word, wordnet::Pos::Adjective, 3, 1))
-          consider(a.word, cost + 0.3 * a.sense + 0.5 * a.depth);
+          if (lexiconConcept(a.word)) considerRelated(a, cost + 0.3 * a.sense + 0.5 * a.depth);
     }
   }
   return best;

@@ -11,17 +11,18 @@
 namespace mm::text::wordnet {
 
 namespace {
+#ifdef MM_HAVE_WORDNET
 std::mutex& lock() {
   static std::mutex m;
   return m;
 }
 
-#ifdef MM_HAVE_WORDNET
 // Answers are kept (a prompt typed live asks the same words again and again);
 // bounded, cleared when full.
 constexpr size_t kCacheEntries = 20000;
 std::map<std::string, std::vector<Lemma>> gLemmaCache;
 std::map<std::string, std::vector<Related>> gRelatedCache;
+std::map<std::string, int> gRankCache;
 
 // The library reports errors through this hook (stderr by default): the
 // parser says "WordNet not available" once instead.
@@ -44,8 +45,9 @@ std::string cleanWord(const char* w) {
   return s;
 }
 
-void addWords(SynsetPtr s, int sense, int depth, std::vector<Related>* out) {
-  for (int i = 0; i < s->wcount; ++i) out->push_back({cleanWord(s->words[i]), sense, depth});
+void addWords(SynsetPtr s, int pos, int sense, int depth, std::vector<Related>* out) {
+  for (int i = 0; i < s->wcount; ++i)
+    out->push_back({cleanWord(s->words[i]), sense, depth, static_cast<Pos>(pos), s->hereiam});
 }
 
 // Breadth-first over `pointer` links (hypernyms, similar-to) up to maxDepth.
@@ -56,7 +58,7 @@ void follow(SynsetPtr s, int pointer, int sense, int depth, int maxDepth, std::v
     // Pertainyms and similar-to point at one word of an adjective synset.
     SynsetPtr t = read_synset(s->ppos[k], s->ptroff[k], const_cast<char*>(""));
     if (!t) continue;
-    addWords(t, sense, depth, out);
+    addWords(t, s->ppos[k], sense, depth, out);
     if (pointer == HYPERPTR) follow(t, pointer, sense, depth + 1, maxDepth, out);
     free_synset(t);
   }
@@ -135,7 +137,7 @@ std::vector<Related> related(const std::string& lemma, Pos pos, int maxSenses, i
   for (int sense = 0; sense < idx->off_cnt && sense < maxSenses; ++sense) {
     SynsetPtr s = read_synset(p, static_cast<long>(idx->offset[sense]), buf.data());
     if (!s) continue;
-    addWords(s, sense, 0, &out);
+    addWords(s, p, sense, 0, &out);
     if (maxDepth > 0) {
       if (pos == Pos::Noun || pos == Pos::Verb) follow(s, HYPERPTR, sense, 1, maxDepth, &out);
       if (pos == Pos::Adjective) follow(s, SIMPTR, sense, 1, 1, &out);
@@ -148,6 +150,32 @@ std::vector<Related> related(const std::string& lemma, Pos pos, int maxSenses, i
   gRelatedCache[key] = out;
 #endif
   return out;
+}
+
+int senseRank(const std::string& word, Pos pos, long offset) {
+#ifdef MM_HAVE_WORDNET
+  if (!status().available || word.empty() || word.size() > 60) return -1;
+  std::lock_guard<std::mutex> g(lock());
+  const std::string key = word + '\t' + std::to_string(static_cast<int>(pos)) + '\t' + std::to_string(offset);
+  if (const auto it = gRankCache.find(key); it != gRankCache.end()) return it->second;
+  if (gRankCache.size() >= kCacheEntries) gRankCache.clear();
+  std::vector<char> buf(word.begin(), word.end());
+  buf.push_back('\0');
+  // Satellite adjectives are read as adjectives.
+  IndexPtr idx = index_lookup(buf.data(), static_cast<int>(pos) == SATELLITE ? ADJ : static_cast<int>(pos));
+  if (!idx) return gRankCache[key] = -1;
+  int rank = -1;
+  for (int i = 0; i < idx->off_cnt; ++i)
+    if (static_cast<long>(idx->offset[i]) == offset) {
+      rank = i;
+      break;
+    }
+  free_index(idx);
+  return gRankCache[key] = rank;
+#else
+  (void)word, (void)pos, (void)offset;
+  return -1;
+#endif
 }
 
 }  // namespace mm::text::wordnet

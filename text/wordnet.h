@@ -37,9 +37,16 @@ struct Related {
   std::string word;
   int sense = 0;  // 0-based sense of the lemma it came from (lower = more common)
   int depth = 0;  // 0 synonym (same synset), 1 similar adjective / pertainym / direct hypernym, 2 ...
+  Pos pos = Pos::Noun;  // of the synset reached
+  long offset = 0;      // the synset reached (see senseRank)
 };
 // Words related to `lemma` as `pos`, over its first `maxSenses` senses and up
 // to `maxDepth` hypernym (noun, verb) or similarity (adjective) steps.
 std::vector<Related> related(const std::string& lemma, Pos pos, int maxSenses, int maxDepth);
+
+// The rank (0 = most common) of the synset at `offset` among the senses of
+// `word` as `pos`; -1 if it is none of them. "sneak" shares a synset with
+// "lift", but as lift's rare "steal" sense: a reading should not take it.
+int senseRank(const std::string& word, Pos pos, long offset);
 
 }  // namespace mm::text::wordnet

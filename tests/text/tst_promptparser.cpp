@@ -234,6 +234,14 @@ class TestPromptParser : public QObject {
     const PromptReading r = readWordNet("a robot walks");
     QCOMPARE(summary(r), QString("walk/normal"));
     QCOMPARE(unplacedWords(r), QStringList({"robot"}));
+    // Rare senses of our words do not count: "operate" is a sense of run,
+    // "open" reaches turn, "sneak" shares a synset with lift (= steal).
+    QVERIFY(!readWordNet("the man operates").understood());
+    QCOMPARE(summary(readWordNet("he walks and opens it")), QString("walk/normal"));
+    QCOMPARE(summary(readWordNet("a ninja sneaks")), QString("walk/normal"));  // sneak: a kind of walk
+    // Spelling and meaning both suggest.
+    const PromptReading o = readWordNet("he opens");
+    QCOMPARE(unplacedWords(o), QStringList({"opens"}));
   }
 
   // Measured, not asserted: printed to the test log.
