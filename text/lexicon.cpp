@@ -51,18 +51,21 @@ const std::vector<std::pair<const char*, const char*>> kStyleAdverbs = {
 const std::vector<std::pair<const char*, Concept>> kOther = {
     {"left", {K::Side, "left"}},       {"right", {K::Side, "right"}},     {"both", {K::Side, "both"}},
     {"two", {K::Side, "both"}},        {"hand", {K::Limb, "hand"}},       {"hands", {K::Limb, "hands"}},
-    {"arm", {K::Limb, "hand"}},        {"arms", {K::Limb, "hands"}},      {"back", {K::Direction, "back"}},
+    {"arm", {K::Limb, "hand"}},        {"arms", {K::Limb, "hands"}},      {"leg", {K::Limb, "leg"}},
+    {"legs", {K::Limb, "legs"}},       {"foot", {K::Limb, "leg"}},        {"feet", {K::Limb, "legs"}},      {"back", {K::Direction, "back"}},
     {"backward", {K::Direction, "back"}}, {"backwards", {K::Direction, "back"}},
     {"sideways", {K::Direction, "side"}}, {"long", {K::Length, "long"}}, {"short", {K::Length, "short"}},
 };
 const char* kIgnored[] = {"slowly", "slow", "quickly", "quick", "fast", "rapidly", "gently", "softly",
                           "carefully", "casually", "calmly", "twice", "repeatedly", "again", "forward",
-                          "forwards", "ahead", "straight", "normally-paced", "loudly", "quietly"};
+                          "forwards", "ahead", "straight", "loudly", "quietly", "deeply", "briskly",
+                          "lightly", "heavily", "high", "low"};
 const char* kStop[] = {
     // articles, determiners, pronouns
     "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "his", "her", "hers",
     "its", "their", "theirs", "my", "our", "your", "he", "she", "it", "they", "him", "them", "i", "me", "we",
-    "us", "you", "one", "someone", "somebody", "who", "which", "whose", "own",
+    "us", "you", "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "who",
+    "which", "whose", "own", "if", "though", "although",
     // the performer
     "man", "men", "woman", "women", "person", "people", "guy", "guys", "lady", "ladies", "gentleman", "boy",
     "girl", "character", "actor", "actress", "figure", "human", "dancer", "fighter", "walker", "runner",
@@ -71,6 +74,9 @@ const char* kStop[] = {
     "started", "starting", "begin", "begins", "began", "keep", "keeps", "kept", "continue", "continues",
     "go", "goes", "went", "going", "gets", "get", "try", "tries", "can", "will", "should", "please",
     "make", "makes", "let", "lets",
+    // verbs that introduce a style ("acts like a child", "looks tired")
+    "act", "acts", "acting", "behave", "behaves", "behaving", "pretend", "pretends", "pretending", "look",
+    "looks", "looking", "seem", "seems", "seeming", "appear", "appears",
     // prepositions and particles
     "to", "of", "in", "on", "at", "into", "onto", "from", "around", "up", "down", "along", "away", "off",
     "over", "by", "for", "about", "like", "so", "toward", "towards", "across", "through", "there", "here",

@@ -8,10 +8,11 @@
 // Stop list (words that never produce a segment, a style or a complaint):
 // articles and determiners; pronouns; the performer ("man", "woman", "person",
 // "someone", "boy", "girl", "character": who moves is not how); auxiliaries
-// and aspect verbs ("is", "starts", "keeps", "goes"); prepositions and
+// and aspect verbs ("is", "starts", "keeps", "goes"); verbs that introduce a
+// style ("acts like a child", "looks tired"); prepositions and
 // particles; intensifiers ("very", "slightly"); greetings that only colour a
 // gesture ("hello" in "wave hello"). Speed and manner words ("slowly",
-// "quickly", "fast", "gently", "twice") are known but no label conditions
+// "quickly", "fast", "gently", "twice", "deeply") are known but no label conditions
 // them: the reading lists them as ignored instead of unplaced.
 
 #include <optional>
@@ -24,7 +25,7 @@ enum class ConceptKind {
   Action,     // an action head: walk, run, dash, turn, wave, raise, bow, bye, byebye, guide, ...
   Style,      // a style name of the vocabulary
   Side,       // left, right, both
-  Limb,       // hand, arm (key "hand"; plural "hands")
+  Limb,       // hand, arm (key "hand"; plural "hands"), leg, foot (key "leg", "legs")
   Direction,  // back (backwards)
   Length,     // long, short (dance-long / dance-short)
   Ignored,    // known, but no label conditions it (speed, manner)

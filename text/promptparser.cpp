@@ -67,6 +67,11 @@ std::optional<SegmentDuration> takeDuration(std::vector<PromptToken>& t) {
                unitOf(t[i + 2])) {
       d = make(unitOf(t[i + 2]), 0.5);
       last = i + 2;
+    } else if (isWord(t[i], "for") && i + 1 < t.size() && t[i + 1].kind == Kind::Number &&
+               t[i + 1].text[0] >= '0' && t[i + 1].text[0] <= '9' && (i + 2 >= t.size() || !unitOf(t[i + 2]))) {
+      // "run for 5": seconds (the unit a duration means without one).
+      d = make(1, t[i + 1].value);
+      last = i + 1;
     } else if (isWord(t[i], "for") && i + 2 < t.size() && isWord(t[i + 1], "a") && unitOf(t[i + 2])) {
       d = make(unitOf(t[i + 2]), 1.0);
       last = i + 2;
@@ -212,11 +217,19 @@ std::optional<Reader::Placement> Reader::placeWordNet(const std::string& word, d
   const std::vector<wordnet::Lemma> lemmas = wordnet::lemmas(word);
   for (const wordnet::Lemma& l : lemmas) consider(l.word, 0.1);
   if (best) return best;
+  // A comparative's adjective is a weak reading of a word that is also a verb
+  // ("lower it" is not "low" = sad).
+  auto lemmaCost = [&](const wordnet::Lemma& l) {
+    if (l.pos != wordnet::Pos::Adjective || l.word == word) return 0.0;
+    for (const wordnet::Lemma& v : lemmas)
+      if (v.pos == wordnet::Pos::Verb) return 1.0;
+    return 0.0;
+  };
   const int senses = maxCost > kAcceptCost ? 8 : 4;
   const int depth = maxCost > kAcceptCost ? 4 : 2;
   for (const wordnet::Lemma& l : lemmas) {
     for (const wordnet::Related& r : wordnet::related(l.word, l.pos, senses, depth)) {
-      const double cost = 1.0 + 0.3 * r.sense + 0.7 * r.depth;
+      const double cost = 1.0 + 0.3 * r.sense + 0.7 * r.depth + lemmaCost(l);
       if (lexiconConcept(r.word)) considerRelated(r, cost);
       // An adverb's adjective, then that adjective's similar ones ("furiously" -> furious -> angry).
       if (l.pos == wordnet::Pos::Adverb && r.depth == 1)
@@ -588,6 +601,9 @@ PromptReading Reader::read(const std::string& prompt) {
     for (size_t k = 0; k < b.segments.size(); ++k) {
       PromptSegment s = b.segments[k];
       const int style = b.style >= 0 ? b.style : pendingStyle;
+      if (k == 0 && b.style >= 0 && pendingStyle >= 0 && pendingStyle != b.style)
+        mReading.notes.push_back("several styles in one part: kept " + mVocabulary.style(b.style).name + ", not " +
+                                 mVocabulary.style(pendingStyle).name);
       if (style >= 0) s.style = style, s.styleNamed = true;
       // A duration belongs to the last action of its clause ("walk run for 3 s").
       if (k + 1 == b.segments.size() && b.duration) s.duration = *b.duration;

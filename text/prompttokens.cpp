@@ -35,7 +35,9 @@ std::vector<PromptToken> tokenizePrompt(const std::string& prompt) {
     } else if (isAlpha(c)) {
       size_t j = i;
       std::string w;
-      while (j < n && (isAlpha(prompt[j]) || ((prompt[j] == '-' || prompt[j] == '\'') && j + 1 < n && isAlpha(prompt[j + 1])))) {
+      // Bytes of UTF-8 letters stay in the word ("café" is one unknown word).
+      auto inWord = [&](char x) { return isAlpha(x) || static_cast<unsigned char>(x) >= 0x80; };
+      while (j < n && (inWord(prompt[j]) || ((prompt[j] == '-' || prompt[j] == '\'') && j + 1 < n && isAlpha(prompt[j + 1])))) {
         w.push_back(lower(prompt[j]));
         ++j;
       }
@@ -48,6 +50,19 @@ std::vector<PromptToken> tokenizePrompt(const std::string& prompt) {
         t.value = num->second;
       }
       out.push_back(t);
+      i = j;
+    } else if (c == '-' && i + 1 < n && prompt[i + 1] == '>') {  // "walk -> run"
+      if (!out.empty() && out.back().kind != PromptToken::Kind::Break) out.push_back({PromptToken::Kind::Break, ",", 0.0});
+      i += 2;
+    } else if (prompt.compare(i, 3, "\xe2\x86\x92") == 0 || prompt.compare(i, 3, "\xe2\x80\x93") == 0 ||
+               prompt.compare(i, 3, "\xe2\x80\x94") == 0) {  // → – —
+      if (!out.empty() && out.back().kind != PromptToken::Kind::Break) out.push_back({PromptToken::Kind::Break, ",", 0.0});
+      i += 3;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      // Other UTF-8: a word of its own, so that it is reported, not dropped.
+      size_t j = i;
+      while (j < n && static_cast<unsigned char>(prompt[j]) >= 0x80) ++j;
+      out.push_back({PromptToken::Kind::Word, prompt.substr(i, j - i), 0.0});
       i = j;
     } else if (c == ',' || c == ';' || c == '.' || c == '!' || c == '?' || c == ':') {
       if (!out.empty() && out.back().kind != PromptToken::Kind::Break) out.push_back({PromptToken::Kind::Break, ",", 0.0});

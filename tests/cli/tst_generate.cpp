@@ -85,6 +85,21 @@ class TestGenerate : public QObject {
     QVERIFY(!QFile::exists(out));
   }
 
+  // WordNet compiled in but its dictionary missing: exact words, and the reading says so.
+  void wordNetDictionaryMissing() {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("WNSEARCHDIR", "/nonexistent-wordnet");
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MM_CLI_PATH), {"generate", "an old man walks, then bows", "--explain"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY(firstLine(out).endsWith("; exact words only (no WordNet)"));
+    QVERIFY(firstLine(out).startsWith("2 segments: walk (old, default 4.0 s) \u2192 bow (old, default 4.0 s)"));
+    QVERIFY(out.contains("\nWordNet: off ("));
+  }
+
   void usage() {
     QCOMPARE(cli({"generate"}).code, 2);
     QCOMPARE(cli({"generate", "walk"}).code, 2);  // neither -o nor --explain

@@ -135,6 +135,7 @@ class TestPromptParser : public QObject {
     QCOMPARE(summary(readExact("punch. kick! bow")), QString("punch/normal kick/normal bow/normal"));
     // "X after Y": Y first.
     QCOMPARE(summary(readExact("run after walking")), QString("walk/normal run/normal"));
+    QCOMPARE(summary(readExact("walk -> run \u2192 bow")), QString("walk/normal run/normal bow/normal"));
     const PromptReading r = readExact("walk, then run, then bow");
     QCOMPARE(QString::fromStdString(r.line()).section(';', 0, 0),
              QString("3 segments: walk (normal, default 4.0 s) \u2192 run (normal, default 4.0 s) \u2192 bow "
@@ -154,6 +155,7 @@ class TestPromptParser : public QObject {
     QCOMPARE(d("walk for a second").value, 1.0);
     QCOMPARE(d("walk for half a second").value, 0.5);
     QCOMPARE(d("walk for 1 minute").value, 60.0);
+    QCOMPARE(d("walk for 3 seconds and run for 5", 1).value, 5.0);  // no unit: seconds
     QCOMPARE(d("bow briefly").value, mm::text::kBriefSeconds);
     QCOMPARE(d("dance for a while").value, mm::text::kWhileSeconds);
     QCOMPARE(d("walk").unit, SegmentDuration::Unit::Default);
@@ -219,6 +221,12 @@ class TestPromptParser : public QObject {
     QCOMPARE(summary(r), QString("walk/normal"));
     QCOMPARE(unplacedWords(r), QStringList({"door"}));
     QCOMPARE(r.ignored, std::vector<std::string>{"slowly"});
+    r = readExact("act like a child and dance, then kick with the left leg as if tired");
+    QCOMPARE(summary(r), QString("dance-short/childish kick/tired"));
+    QVERIFY2(r.unplaced.empty(), r.unplacedMessage().c_str());
+    // Non-ASCII words are reported, not dropped.
+    r = readExact("walk to the caf\u00e9");
+    QCOMPARE(unplacedWords(r), QStringList({QString::fromUtf8("caf\u00e9")}));
     // Nothing placed at all.
     r = readExact("xyzzy plugh");
     QVERIFY(!r.understood());
@@ -239,6 +247,9 @@ class TestPromptParser : public QObject {
     QVERIFY(!readWordNet("the man operates").understood());
     QCOMPARE(summary(readWordNet("he walks and opens it")), QString("walk/normal"));
     QCOMPARE(summary(readWordNet("a ninja sneaks")), QString("walk/normal"));  // sneak: a kind of walk
+    // "lower" the verb is not "low" the mood.
+    QCOMPARE(summary(readWordNet("raise your right hand, then lower it")), QString("raise-up-right-hand/normal"));
+    QCOMPARE(summary(readWordNet("an older woman walks")), QString("walk/old"));
     // Spelling and meaning both suggest.
     const PromptReading o = readWordNet("he opens");
     QCOMPARE(unplacedWords(o), QStringList({"opens"}));
