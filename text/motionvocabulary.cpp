@@ -185,7 +185,7 @@ int MotionVocabulary::addStyle(VocabularyEntry entry) { return addTo(mStyles, st
 //   action<TAB>NAME<TAB>PART,PART<TAB>DS:INDEX:LABEL,...<TAB>ALIAS|ALIAS
 //   style<TAB>NAME<TAB><TAB>DS:INDEX:LABEL,...<TAB>ALIAS|ALIAS
 // The line order is the id order. Names, labels and aliases hold no tab,
-// newline, '|' or ','; a dataset id holds no ':'.
+// newline, '|' or ','; dataset ids and labels hold no ':'.
 std::string MotionVocabulary::serialize() const {
   std::ostringstream out;
   out << kMagic << '\t' << kVersion << '\n';
@@ -268,7 +268,10 @@ VocabularyLoad loadVocabularyFromLabelFolders(const std::vector<std::string>& fo
     int index = 0;
     while (std::getline(in, line)) {
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (line.empty()) continue;
+      if (line.empty()) {  // the line number is the index: a blank line is an unused one
+        ++index;
+        continue;
+      }
       std::string dataset = folderName, label = line;
       // "dataset-1_walk": dataset ds1, label walk.
       if (line.rfind("dataset-", 0) == 0) {
@@ -278,7 +281,8 @@ VocabularyLoad loadVocabularyFromLabelFolders(const std::vector<std::string>& fo
           label = line.substr(us + 1);
         }
       }
-      if (!cleanField(label) || dataset.find(':') != std::string::npos || !cleanField(dataset)) {
+      if (!cleanField(label) || label.find(':') != std::string::npos || dataset.find(':') != std::string::npos ||
+          !cleanField(dataset)) {
         r.error = path + ":" + std::to_string(index + 1) + ": unusable label '" + line + "'";
         return false;
       }
