@@ -47,6 +47,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # Qt's own strings (standard buttons and dialogs) in the user's language.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Prompts read synonyms through WordNet's dictionary (a data package no ELF
+# names); without it they are read with exact words only.
+if(MM_WORDNET_FOUND)
+  string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", wordnet-base")
+endif()
 # Chinese and Japanese menus need a CJK font, which CJK desktops have.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "fonts-noto-cjk")
 include(CPack)

@@ -11,6 +11,7 @@ PACKAGES=(
   libgl-dev libtorch-dev libopenblas0-pthread
   libassimp-dev
   libqt6sql6-sqlite libzip-dev python3-numpy
+  wordnet-dev wordnet-base  # prompts: lemmas, synonyms and hypernyms (text/, optional)
   xvfb xauth libgl1-mesa-dri
   dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps, and file to find the ELF files
 )

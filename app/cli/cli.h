@@ -37,6 +37,8 @@ int runAnalyze(Args args);
 int runClean(Args args);
 int runComplete(Args args);
 int runInbetween(Args args);
+// generate --vocabulary | "PROMPT" --explain (generate.cpp; the model part is not there yet)
+int runGenerate(Args args);
 int runTrain(Args args);
 int runModel(Args args);
 // project create | info, labels export | import (project.cpp); without Qt they

@@ -31,6 +31,10 @@ const char* kHelp =
     "                            regenerate frames A..B-1 from the motion around them\n"
     "                            (--method auto, the default: the model when its weights load, else classic;\n"
     "                            model options: --weights F, --device auto|cpu|cuda, --steps N, --seed S)\n"
+    "  generate --vocabulary     the actions (with the body parts they drive) and styles a prompt can name\n"
+    "  generate \"PROMPT\" --explain [--no-wordnet]\n"
+    "                            how a prompt is read: segments, actions, styles, parts, durations\n"
+    "                            (generate \"PROMPT\" -o OUT needs a conditioned model: not available yet)\n"
     "  eval detect --data DIR [--seed S] [--clips N]\n"
     "                            detection precision/recall/F1 on corrupted clips, false positives on clean ones\n"
     "  eval clean|complete|inbetween --data DIR [--every N] [--clips N] [--seed S]\n"
@@ -87,6 +91,7 @@ int main(int argc, char** argv) {
   if (command == "clean") return runClean(std::move(args));
   if (command == "complete") return runComplete(std::move(args));
   if (command == "inbetween") return runInbetween(std::move(args));
+  if (command == "generate") return runGenerate(std::move(args));
   if (command == "project") return runProject(std::move(args));
   if (command == "labels") return runLabels(std::move(args));
   if (command == "version" || command == "--version") return runVersion(std::move(args));
