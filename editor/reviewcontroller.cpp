@@ -89,36 +89,37 @@ int ReviewController::submitProposals(const QString& name, std::vector<int> ids,
   if (ids.empty()) return 0;
   struct Job {
     int id;
-    ArtifactSpan span;
-    tasks::ClipWindow window;
+    ArtifactSpan span;  // in take frames
   };
-  // Copies of the windows around the spans: the task never reads the document.
+  // The spans only: the windows around them are cut in the worker from a
+  // snapshot of the take (hundreds of windows of an hour-long take copied
+  // here kept the GUI thread busy for seconds).
   auto jobs = std::make_shared<std::vector<Job>>();
-  for (int id : ids) {
-    const Artifact* a = mDoc->artifact(id);
-    if (!a) continue;
-    Job j{id, a->span(), tasks::windowAround(mDoc->clip(), FrameRange{a->start, a->end}, kWindowSeconds)};
-    j.span.start -= j.window.offset;
-    j.span.end -= j.window.offset;
-    jobs->push_back(std::move(j));
-  }
+  for (int id : ids)
+    if (const Artifact* a = mDoc->artifact(id)) jobs->push_back(Job{id, a->span()});
+  if (jobs->empty()) return 0;
+  std::shared_ptr<const Clip> clip = mDoc->snapshot();
   const BodyPartMap parts = mDoc->parts();
   tasks::ModelSettings model = mModel;
-  const int id = mRunner->submit(name, [jobs, parts, method, model](TaskControl& control) mutable {
+  const int id = mRunner->submit(name, [jobs, clip, parts, method, model](TaskControl& control) mutable {
     TaskResult r;
     const double n = static_cast<double>(jobs->size());
     for (size_t i = 0; i < jobs->size(); ++i) {
       const Job& j = (*jobs)[i];
       model.progress = [&](double f) { return control.progress((static_cast<double>(i) + f) / n); };
       if (!control.progress(static_cast<double>(i) / n)) return r;
-      const tasks::JobOutcome job = tasks::repairArtifactJob(j.window.clip, j.span, parts, method, model);
+      const tasks::ClipWindow window = tasks::windowAround(*clip, FrameRange{j.span.start, j.span.end}, kWindowSeconds);
+      ArtifactSpan span = j.span;
+      span.start -= window.offset;
+      span.end -= window.offset;
+      const tasks::JobOutcome job = tasks::repairArtifactJob(window.clip, span, parts, method, model);
       if (job.cancelled) return r;
       if (!job.ok()) {
         if (jobs->size() == 1) r.error = QString::fromStdString(job.error);
         continue;  // one span that cannot be repaired does not stop the others
       }
       if (job.patch.empty()) continue;
-      r.proposals.push_back(toProposal(job, j.id, j.window.offset));
+      r.proposals.push_back(toProposal(job, j.id, window.offset));
     }
     control.progress(1.0);
     return r;
@@ -142,13 +143,15 @@ int ReviewController::proposeAll(tasks::Method method) {
 int ReviewController::repairSelection(SelectionRepair kind, tasks::Method method, const FilterSpec& filter) {
   const Selection sel = mDoc->selection();
   if (sel.empty() || !mDoc->hasClip()) return 0;
-  const tasks::ClipWindow window = tasks::windowAround(mDoc->clip(), sel.frames, kWindowSeconds);
-  const FrameRange local{sel.frames.start - window.offset, sel.frames.end - window.offset};
+  // The window is cut in the worker: a long selection is a large copy.
+  std::shared_ptr<const Clip> clip = mDoc->snapshot();
   const BodyPartMap parts = mDoc->parts();
   tasks::ModelSettings model = mModel;
   const std::uint8_t mask = sel.partMask;
   const int id = mRunner->submit(tr("Repairing the selection"), [=](TaskControl& control) mutable {
     TaskResult r;
+    const tasks::ClipWindow window = tasks::windowAround(*clip, sel.frames, kWindowSeconds);
+    const FrameRange local{sel.frames.start - window.offset, sel.frames.end - window.offset};
     model.progress = [&](double f) { return control.progress(f); };
     tasks::JobOutcome job;
     QString what;

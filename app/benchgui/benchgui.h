@@ -12,5 +12,7 @@ namespace mm::benchgui {
 int benchTimeline(const QStringList& args);
 // viewport [--minutes M] [--runs N] [--play-seconds S]: the 3D view's update for one frame of a 60-joint take.
 int benchViewport(const QStringList& args);
+// latency [--minutes M] [--no-model]: the window's event-loop latency while a one-hour take is analysed and a model repair runs.
+int benchLatency(const QStringList& args);
 
 }  // namespace mm::benchgui

@@ -14,12 +14,14 @@ struct Subcommand {
   const char* help;
   int (*run)(const QStringList&);
 };
-// New benchmarks (viewport, latency) add a line here and a file beside this one.
+// A new benchmark adds a line here and a file beside this one.
 constexpr Subcommand kSubcommands[] = {
     {"timeline", "timeline [--width PX] [--runs N]   repaint of a one-hour 120 fps take at fit-all and full zoom",
      mm::benchgui::benchTimeline},
     {"viewport", "viewport [--minutes M] [--runs N] [--play-seconds S]   view update, 60 joints, one-hour take",
      mm::benchgui::benchViewport},
+    {"latency", "latency [--minutes M] [--no-model]   event-loop latency of the window: analysis of a one-hour take, model repair",
+     mm::benchgui::benchLatency},
 };
 
 void printHelp(FILE* out) {

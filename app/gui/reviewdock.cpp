@@ -55,6 +55,9 @@ ReviewDock::ReviewDock(editor::Document* doc, QWidget* parent)
   mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
   mTable->horizontalHeader()->setStretchLastSection(true);
   mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Column widths from the first rows only: with every row measured, each
+  // arriving proposal re-measured hundreds of rows on the GUI thread.
+  mTable->horizontalHeader()->setResizeContentsPrecision(50);
   mTable->setAlternatingRowColors(true);
   // Keys (A, R, N) belong to the window's actions, not to keyboard search.
   mTable->setTabKeyNavigation(false);
