@@ -12,6 +12,7 @@
 #include "motion/kinematics.h"
 #include "motion/quality/qualityreport.h"
 #include "motion/repair/artifactrepair.h"
+#include "motion/repair/classicprior.h"
 #include "motion/repair/fillmask.h"
 #include "motion/repair/gapfill.h"
 #include "motion/repair/inbetween.h"
@@ -27,6 +28,10 @@
 #include <utility>
 
 namespace mm::tasks::runtime {
+
+// The priors (motion/repair/classicprior.h) are the jobs' classical answers.
+static_assert(kPriorVelocityHorizonSeconds == kVelocityHorizonSeconds);
+static_assert(kCompleteFill == FillMethod::Cubic);
 
 bool heldOutFromTraining(int sortedIndex) { return inference::isHeldOut(sortedIndex); }
 
@@ -97,10 +102,7 @@ bool modelClean(const inference::MotionModel& model, const ModelSettings& args, 
   std::optional<Clip> prior;
   if (args.fromClassic) {  // the classical repair of the same spans
     prior = *clip;
-    const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
-    RepairOptions options;
-    options.parts = &parts;
-    repairAll(*prior, report, options);
+    repairPrior(*prior, report, BodyPartMap::detect(clip->skeleton()));
   }
   Clip cleaned;
   const inference::TaskResult r =
@@ -141,10 +143,7 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
   std::optional<Clip> prior;
   if (args.fromClassic) {  // the classical fill of the same joints (the complete job's)
     prior = *clip;
-    GapFillOptions options;
-    options.method = kCompleteFill;
-    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
-    if (!fillGaps(*prior, mask, options).ok()) prior.reset();
+    if (!fillPrior(*prior, mask)) prior.reset();
   }
   Clip out;
   const inference::TaskResult r =
@@ -163,10 +162,7 @@ bool modelInbetween(const inference::MotionModel& model, const ModelSettings& ar
   std::optional<Clip> prior;
   if (args.fromClassic) {  // Hermite in-betweening, as the classical job runs it
     prior = *clip;
-    InbetweenOptions options;
-    options.method = InbetweenMethod::Hermite;
-    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
-    if (!inbetween(*prior, FrameRange{start, end}, options).ok()) prior.reset();
+    if (!inbetweenPrior(*prior, FrameRange{start, end})) prior.reset();
   }
   Clip out;
   const inference::TaskResult r =
