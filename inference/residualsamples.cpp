@@ -23,14 +23,16 @@ int uniformInt(std::mt19937_64& rng, int lo, int hi) {
 }
 
 // A span [g, g + length) of the sample with kContext known frames on both
-// sides, and a window start that holds the span and its context when it
+// sides (fewer in a short sample), and a window start that holds the span and its context when it
 // fits, else lies inside them. False when the sample is too short.
 bool placeSpan(int frames, int T, int minLength, int maxLength, std::mt19937_64& rng, int* g, int* length, int* ws) {
+  // Short samples (tests' single windows) get what context they have room for.
+  const int context = std::max(1, std::min(kContext, (frames - minLength) / 2));
   int L = uniformInt(rng, minLength, maxLength);
-  L = std::min(L, frames - 2 * kContext);
+  L = std::min(L, frames - 2 * context);
   if (L < minLength) return false;
-  *g = uniformInt(rng, kContext, frames - kContext - L);
-  int lo = *g + L + kContext - T, hi = *g - kContext;
+  *g = uniformInt(rng, context, frames - context - L);
+  int lo = *g + L + context - T, hi = *g - context;
   if (lo > hi) std::swap(lo, hi);
   lo = std::clamp(lo, 0, frames - T);
   hi = std::clamp(hi, 0, frames - T);

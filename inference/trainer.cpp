@@ -148,6 +148,14 @@ TrainReport trainModel(const TrainOptions& o) {
     if (o.singleWindow && !pool.empty()) {
       pool.resize(1);
       window = std::min(window, pool[0].frames);
+      if (config.residual) {  // the residual windows draw their own start: keep only the first window
+        TrainingSample& s = pool[0];
+        s.frames = window;
+        s.features.resize(static_cast<size_t>(window) * kFeatureCount);
+        s.bad.resize(static_cast<size_t>(window) * kP);
+        s.clip = std::make_shared<const Clip>(s.clip->subClip(0, window));
+        s.repaired = std::make_shared<const Clip>(s.repaired->subClip(0, window));
+      }
     }
     std::vector<TrainingSample> usable;
     for (TrainingSample& s : pool)

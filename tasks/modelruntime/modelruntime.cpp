@@ -66,6 +66,12 @@ std::string deviceDescription(const ModelSettings& settings) {
 
 namespace {
 
+// Residual weights always read the task's classical answer (they predict the
+// correction to it); others only when asked (--from-classic, the floor).
+bool usesPrior(const inference::MotionModel& model, const ModelSettings& args) {
+  return args.fromClassic || model.config().residual;
+}
+
 bool sameBits(const Clip& a, const Clip& b, int f, int j) {
   if (a.rotation(f, j).coeffs() != b.rotation(f, j).coeffs()) return false;
   return !a.hasTrack(j) || a.translation(f, j) == b.translation(f, j);
@@ -100,7 +106,7 @@ bool modelClean(const inference::MotionModel& model, const ModelSettings& args, 
   }
   const inference::PartMask bad = analysisFlags(report);
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // the classical repair of the same spans
+  if (usesPrior(model, args)) {  // the classical repair of the same spans
     prior = *clip;
     repairPrior(*prior, report, BodyPartMap::detect(clip->skeleton()));
   }
@@ -141,7 +147,7 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
     for (int j = 0; j < mask.jointCount(); ++j)
       if (mask.at(f, j)) tokens[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(parts.part(j))] = 1;
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // the classical fill of the same joints (the complete job's)
+  if (usesPrior(model, args)) {  // the classical fill of the same joints (the complete job's)
     prior = *clip;
     if (!fillPrior(*prior, mask)) prior.reset();
   }
@@ -160,7 +166,7 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
 bool modelInbetween(const inference::MotionModel& model, const ModelSettings& args, int start, int end, Clip* clip,
                     std::string* error) {
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // Hermite in-betweening, as the classical job runs it
+  if (usesPrior(model, args)) {  // Hermite in-betweening, as the classical job runs it
     prior = *clip;
     if (!inbetweenPrior(*prior, FrameRange{start, end})) prior.reset();
   }
