@@ -105,6 +105,9 @@ void cleanAuto(const QualityReport& report, const BodyPartMap& parts, const Mode
     all.parts = &parts;
     QualityReport modelSpans = rest;
     modelSpans.buildSpans(0);
+    o->results.erase(std::remove_if(o->results.begin(), o->results.end(),
+                                    [&](const RepairResult& r) { return toModel[static_cast<int>(r.type)]; }),
+                     o->results.end());
     for (RepairResult& r : repairAll(*clip, modelSpans, all)) o->results.push_back(std::move(r));
     o->methodLine = "method: classic (auto: " + std::to_string(spans) +
                     " spans go to the model, which is unavailable: " + error + ")";
