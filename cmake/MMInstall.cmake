@@ -5,7 +5,8 @@
 # Debian package (`cpack -G DEB` in the build folder).
 
 # Data: P/share/motionmender/{models,samples,translations}.
-install(FILES resources/models/motionmender-small.mmmodel resources/models/README.md
+install(FILES resources/models/motionmender-small.mmmodel resources/models/motionmender-small.auto.json
+              resources/models/README.md
         DESTINATION ${MM_INSTALL_DATADIR}/models)
 install(DIRECTORY resources/samples/ DESTINATION ${MM_INSTALL_DATADIR}/samples)
 

@@ -49,7 +49,7 @@ nlohmann::json configJson(const ModelConfig& c) {
           {"window", c.window},      {"overlap", c.overlap},     {"train_timesteps", c.trainTimesteps},
           {"batch", c.batch},        {"learning_rate", c.learningRate}, {"weight_decay", c.weightDecay},
           {"ema_decay", c.emaDecay}, {"prompt_dropout", c.promptDropout}, {"detect_share", c.detectShare},
-          {"fps", c.fps}};
+          {"fps", c.fps},            {"residual", c.residual},    {"prior_dropout", c.priorDropout}};
 }
 
 ModelConfig configFromJson(const nlohmann::json& j) {
@@ -70,6 +70,8 @@ ModelConfig configFromJson(const nlohmann::json& j) {
   c.promptDropout = j.at("prompt_dropout").get<double>();
   c.detectShare = j.at("detect_share").get<double>();
   c.fps = j.value("fps", 30.0);  // files before the field: Bandai's 30 fps
+  c.residual = j.value("residual", false);  // version 1 files: no prior input
+  c.priorDropout = j.value("prior_dropout", 0.15);
   return c;
 }
 
@@ -131,9 +133,9 @@ bool loadCheckpoint(const std::string& path, Checkpoint* out, std::string* error
   std::uint32_t version = 0;
   std::uint64_t size = 0;
   if (!get(file, pos, &version) || !get(file, pos, &size)) return fail("the model file is truncated");
-  if (version != kCheckpointVersion)
+  if (version < kOldestCheckpointVersion || version > kCheckpointVersion)
     return fail("model file format version " + std::to_string(version) + " is not supported (expected " +
-                std::to_string(kCheckpointVersion) + ")");
+                std::to_string(kOldestCheckpointVersion) + " to " + std::to_string(kCheckpointVersion) + ")");
   if (file.size() - pos < size + sizeof(std::uint32_t)) return fail("the model file is truncated");
   const std::string payload = file.substr(pos, size);
   pos += size;

@@ -21,7 +21,10 @@
 
 namespace mm::inference {
 
-constexpr std::uint32_t kCheckpointVersion = 1;
+// 2: the config may say `residual` (weights that take the classical answer
+// as input); version 1 files still load (no prior input).
+constexpr std::uint32_t kCheckpointVersion = 2;
+constexpr std::uint32_t kOldestCheckpointVersion = 1;
 
 struct NamedArray {
   std::string name;

@@ -44,6 +44,11 @@ torch::Tensor Diffusion::flags(const TokenMasks& m) const {
   return torch::stack({motionKnown, labelKnown, m.labelGenerate, m.labelDropped}, 3).to(torch::kFloat32);
 }
 
+torch::Tensor Diffusion::priorGate(const TokenMasks& m) const {
+  if (!m.prior.defined() || !m.hasPrior.defined()) return {};
+  return m.hasPrior.logical_and(m.motionGenerate).to(torch::kFloat32);
+}
+
 torch::Tensor Diffusion::generateMask(const TokenMasks& m) const {
   return m.motionGenerate.unsqueeze(3).to(torch::kFloat32) * mValidMotion +
          m.labelGenerate.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
@@ -60,7 +65,7 @@ LossTerms Diffusion::loss(MotionNet& net, const torch::Tensor& x0, const TokenMa
   auto input = gen * noisy + (1 - gen) * x0;
   auto dropped = masks.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
   input = input * (1 - dropped);
-  auto pred = net->forward(input, flags(masks), t.to(mDevice), cond);
+  auto pred = net->forward(input, flags(masks), t.to(mDevice), cond, masks.prior, priorGate(masks));
   auto err = (pred - x0).pow(2);
   auto motionMask = gen * (1 - mLabelChannel);
   auto labelMask = gen * mLabelChannel;
@@ -114,6 +119,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
   const bool guided = settings.guidance != 1.0 && uncond.labelDropped.any().item<bool>() &&
                       !masks.labelDropped.all().item<bool>();
   auto flagsUncond = flags(uncond);
+  const torch::Tensor gate = priorGate(masks);
   auto dropUncond = uncond.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
 
   for (int i = 0; i < steps; ++i) {
@@ -124,11 +130,13 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
     if (guided) {
       // Both branches in one batch: one call is cheaper than two.
       auto both = net->forward(torch::cat({x, x * (1 - dropUncond)}), torch::cat({flagsCond, flagsUncond}),
-                               torch::cat({tt, tt}), torch::cat({cond, cond}));
+                               torch::cat({tt, tt}), torch::cat({cond, cond}),
+                               gate.defined() ? torch::cat({masks.prior, masks.prior}) : torch::Tensor(),
+                               gate.defined() ? torch::cat({gate, gate}) : torch::Tensor());
       auto predCond = both.narrow(0, 0, B), predUncond = both.narrow(0, B, B);
       pred = predUncond + settings.guidance * (predCond - predUncond);
     } else {
-      pred = net->forward(x, flagsCond, tt, cond);
+      pred = net->forward(x, flagsCond, tt, cond, masks.prior, gate);
     }
     pred = harmonize(pred, masks.motionGenerate);
     pred = torch::cat({pred.narrow(3, 0, kTokenWidth), pred.narrow(3, kLabelChannel, 1).clamp(-1.0, 1.0)}, 3);

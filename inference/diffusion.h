@@ -17,6 +17,10 @@ struct TokenMasks {
   torch::Tensor motionGenerate;
   torch::Tensor labelGenerate;
   torch::Tensor labelDropped;
+  // Residual models (optional): the classical answer's tokens [B, T, P, C]
+  // and where a generated token carries it ([B, T, P] bool).
+  torch::Tensor prior;
+  torch::Tensor hasPrior;
 };
 
 struct LossTerms {
@@ -46,6 +50,9 @@ class Diffusion {
   torch::Tensor flags(const TokenMasks& masks) const;
   // [B, T, P, kTokenChannels] float: 1 on the channels to generate.
   torch::Tensor generateMask(const TokenMasks& masks) const;
+  // [B, T, P] float: 1 where a generated token carries a prior; undefined
+  // without one.
+  torch::Tensor priorGate(const TokenMasks& masks) const;
 
   // One training loss on clean tokens x0 ([B, T, P, kTokenChannels],
   // normalised, indicator -1/+1): random timestep per sample, noise on the

@@ -21,6 +21,14 @@ struct ModelConfig {
   // Clips at other rates are resampled to it inside the tasks and back, so a
   // window covers the same 1.6 s of motion whatever the take's rate.
   double fps = 30.0;
+  // Residual over the classical answer (issue 12): regenerated tokens that
+  // carry a prior (Hermite, the classical fill or repair) get it as an extra
+  // input and the network predicts the correction to it. Stored in the
+  // checkpoint; files before the field read false and run as before.
+  bool residual = false;
+  // Training: share of prior-carrying samples whose prior is dropped, so the
+  // prior-free (and label-free) use keeps working.
+  double priorDropout = 0.15;
   // Training defaults (the CLI may override).
   int batch = 16;
   double learningRate = 3e-4;

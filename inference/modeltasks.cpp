@@ -3,6 +3,7 @@
 #include "inference/checkpoint.h"
 #include "inference/device.h"
 #include "inference/diffusion.h"
+#include "inference/maskedsource.h"
 #include "inference/motionfeatures.h"
 #include "inference/netstate.h"
 #include "inference/tokenlayout.h"
@@ -88,6 +89,9 @@ struct TokenGrid {
   int frames = 0;
   std::vector<float> tokens;          // frames x P x C, normalised; indicator channel set
   std::vector<std::uint8_t> motion;   // frames x P: generate motion
+  // frames x P: a generated token whose `tokens` hold a classical answer
+  // (residual models read it as their prior); empty: none.
+  std::vector<std::uint8_t> hasPrior;
   bool generateLabels = false;        // detection
 };
 
@@ -110,6 +114,8 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
     padded.tokens.insert(padded.tokens.end(), grid.tokens.end() - row, grid.tokens.end());
     // A hidden last frame stays hidden in its copies (they must not impose it).
     padded.motion.insert(padded.motion.end(), grid.motion.end() - kP, grid.motion.end());
+    if (!grid.hasPrior.empty())
+      padded.hasPrior.insert(padded.hasPrior.end(), grid.hasPrior.end() - kP, grid.hasPrior.end());
   }
   if (!sampleGridPadded(m, padded, options, out)) return false;
   out->resize(static_cast<size_t>(grid.frames) * row);
@@ -151,8 +157,11 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
   for (size_t bi = 0; bi < batches.size(); ++bi) {
     const std::vector<Window>& batch = batches[bi];
     const int B = static_cast<int>(batch.size()), T = batch.front().length;
-    std::vector<torch::Tensor> known, motion;
+    std::vector<torch::Tensor> known, motion, hasPrior;
     for (const Window& w : batch) {
+      if (!grid.hasPrior.empty())
+        hasPrior.push_back(torch::from_blob(const_cast<std::uint8_t*>(grid.hasPrior.data() + static_cast<size_t>(w.start) * kP),
+                                            {T, kP}, torch::kUInt8));
       const float* src = grid.tokens.data() + static_cast<size_t>(w.start) * kP * kC;
       known.push_back(torch::from_blob(const_cast<float*>(src), {T, kP, kC}, torch::kFloat32));
       motion.push_back(torch::from_blob(const_cast<std::uint8_t*>(grid.motion.data() + static_cast<size_t>(w.start) * kP),
@@ -162,6 +171,11 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     masks.motionGenerate = torch::stack(motion).to(torch::kBool).to(m.device);
     masks.labelGenerate = torch::full({B, T, kP}, grid.generateLabels, boolOptions);
     masks.labelDropped = torch::zeros({B, T, kP}, boolOptions);
+    auto knownTokens = torch::stack(known).to(m.device);
+    if (c.residual && !hasPrior.empty()) {  // the classical answer sits in the generated tokens
+      masks.prior = knownTokens;
+      masks.hasPrior = torch::stack(hasPrior).to(torch::kBool).to(m.device);
+    }
     auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
     auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
     SampleSettings settings;
@@ -171,7 +185,7 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
     const auto result =
-        m.diffusion->sample(const_cast<MotionNet&>(m.net), torch::stack(known).to(m.device), masks, cond, settings, generator);
+        m.diffusion->sample(const_cast<MotionNet&>(m.net), knownTokens, masks, cond, settings, generator);
     if (!result.defined()) return false;
     done += options.steps;
     auto cpu = result.to(torch::kCPU).contiguous();
@@ -209,61 +223,6 @@ bool prepare(const MotionModel::Impl& m, const Clip& clip, const PartMask* hidde
   for (size_t i = 0; i < static_cast<size_t>(grid->frames) * kP; ++i) grid->tokens[i * kC + kLabelChannel] = kLabelGood;
   grid->motion.assign(static_cast<size_t>(grid->frames) * kP, 0);
   return true;
-}
-
-// Per part, the previous and next frame where the mask leaves it known (-1: none).
-struct KnownNeighbours {
-  std::vector<int> previous, next;  // frames x P
-};
-KnownNeighbours knownNeighbours(const PartMask& mask, int frames) {
-  KnownNeighbours k;
-  k.previous.assign(static_cast<size_t>(frames) * kP, -1);
-  k.next.assign(static_cast<size_t>(frames) * kP, -1);
-  for (int p = 0; p < kP; ++p) {
-    int last = -1;
-    for (int f = 0; f < frames; ++f) {
-      if (!mask[static_cast<size_t>(f) * kP + p]) last = f;
-      k.previous[static_cast<size_t>(f) * kP + p] = last;
-    }
-    last = -1;
-    for (int f = frames - 1; f >= 0; --f) {
-      if (!mask[static_cast<size_t>(f) * kP + p]) last = f;
-      k.next[static_cast<size_t>(f) * kP + p] = last;
-    }
-  }
-  return k;
-}
-
-// The clip the model reads: the input where the mask leaves it known and,
-// where it hides a part, the prior (a classical answer) or, without one, that
-// part's nearest known frame (before, else after; the rest pose if it has
-// none), as a gap looks after an occlusion. Nothing hidden reaches the model
-// or the output, whatever the hidden frames hold.
-Clip maskedSource(const Clip& clip, const PartMask& mask, const BodyPartMap& parts, const KnownNeighbours& known,
-                  const Clip* prior) {
-  Clip source = clip;
-  const Skeleton& sk = clip.skeleton();
-  for (int f = 0; f < clip.frameCount(); ++f)
-    for (int j = 0; j < clip.jointCount(); ++j) {
-      const size_t i = static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j));
-      if (!mask[i]) continue;
-      const Clip* from = prior;
-      int g = f;
-      if (!from) {
-        from = &clip;
-        g = known.previous[i] >= 0 ? known.previous[i] : known.next[i];
-      }
-      if (g < 0) {
-        source.rotation(f, j) = Eigen::Quaterniond::Identity();
-        if (clip.hasTrack(j)) source.translation(f, j) = sk.offset(j);
-        source.setValid(f, j, true);
-        continue;
-      }
-      source.rotation(f, j) = from->rotation(g, j);
-      if (clip.hasTrack(j)) source.translation(f, j) = from->translation(g, j);
-      source.setValid(f, j, from->isValid(g, j));
-    }
-  return source;
 }
 
 // With a prior: the model's correction to it fades in over `fade` frames from
@@ -340,6 +299,9 @@ TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const
       const bool torsoUnknown = mask[row + torso] != 0;
       for (int p = 0; p < kP; ++p) grid.motion[row + p] = torsoUnknown || mask[row + p] ? 1 : 0;
     }
+    // With a prior, every generated token's input holds the classical answer
+    // (or, for known parts of a frame whose torso is regenerated, the input).
+    if (prior) grid.hasPrior = grid.motion;
     std::vector<float> tokens;
     if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
 

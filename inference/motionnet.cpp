@@ -6,6 +6,10 @@ namespace mm::inference {
 
 namespace nn = torch::nn;
 
+namespace {
+constexpr double kPriorClamp = 6.0;  // normalised units
+}
+
 torch::Tensor sinusoidalEmbedding(const torch::Tensor& positions, int width) {
   const int half = width / 2;
   auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(positions.device());
@@ -68,6 +72,25 @@ MotionNetImpl::MotionNetImpl(const ModelConfig& c) : mConfig(c) {
     mIn->push_back(nn::Linear(kTokenChannels + kFlagChannels, c.width));
     mOut->push_back(nn::Linear(c.width, kTokenChannels));
   }
+  if (c.residual) {
+    mPriorIn = register_module("prior_in", nn::ModuleList());
+    mCorrection = register_module("correction", nn::ModuleList());
+    for (int p = 0; p < kBodyPartCount; ++p) {
+      mPriorIn->push_back(nn::Linear(kTokenChannels + 1, c.width));
+      mCorrection->push_back(nn::Linear(c.width, kTokenChannels));
+    }
+    torch::NoGradGuard guard;
+    for (auto* list : {&mPriorIn, &mCorrection})
+      for (const auto& m : **list) {
+        m->as<nn::Linear>()->weight.zero_();
+        m->as<nn::Linear>()->bias.zero_();
+      }
+    mMotionChannels = torch::zeros({kBodyPartCount, kTokenChannels});
+    const auto& layout = tokenFeatureIndices();
+    for (int p = 0; p < kBodyPartCount; ++p)
+      mMotionChannels[p].narrow(0, 0, static_cast<int64_t>(layout[p].size())).fill_(1.0f);
+    mMotionChannels = register_buffer("motion_channels", mMotionChannels);
+  }
   mPartEmbedding = register_parameter("part_embedding", torch::randn({kBodyPartCount, c.width}) * 0.02);
   mTime1 = register_module("time1", nn::Linear(c.width, c.width));
   mTime2 = register_module("time2", nn::Linear(c.width, c.width));
@@ -83,12 +106,27 @@ MotionNetImpl::MotionNetImpl(const ModelConfig& c) : mConfig(c) {
 }
 
 torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor& flags, const torch::Tensor& t,
-                                     const torch::Tensor& cond) {
+                                     const torch::Tensor& cond, const torch::Tensor& prior,
+                                     const torch::Tensor& hasPrior) {
   const int64_t B = x.size(0), T = x.size(1), d = mConfig.width;
   auto input = torch::cat({x, flags}, 3);
+  const bool residual = mConfig.residual && prior.defined() && hasPrior.defined();
+  torch::Tensor priorInput, priorGate;
+  torch::Tensor base;
+  if (residual) {
+    priorGate = hasPrior.to(torch::kFloat32).unsqueeze(3);  // [B, T, P, 1]
+    // Clamped: a classical answer can sit far out in a channel of tiny spread
+    // (a foot contact the prior flips), which would swamp the input.
+    base = prior.clamp(-kPriorClamp, kPriorClamp);
+    // Motion channels only: the indicator is no part of the classical answer.
+    priorInput = torch::cat({base * priorGate * mMotionChannels.view({1, 1, kBodyPartCount, kTokenChannels}), priorGate}, 3);
+  }
   std::vector<torch::Tensor> parts;
-  for (int p = 0; p < kBodyPartCount; ++p)
-    parts.push_back(mIn[p]->as<nn::Linear>()->forward(input.select(2, p)));
+  for (int p = 0; p < kBodyPartCount; ++p) {
+    auto h = mIn[p]->as<nn::Linear>()->forward(input.select(2, p));
+    if (residual) h = h + mPriorIn[p]->as<nn::Linear>()->forward(priorInput.select(2, p));
+    parts.push_back(h);
+  }
   auto h = torch::stack(parts, 2);  // [B, T, P, d]
   auto frames = torch::arange(T, torch::TensorOptions().dtype(torch::kFloat32).device(x.device()));
   h = h + sinusoidalEmbedding(frames, static_cast<int>(d)).view({1, T, 1, d}) + mPartEmbedding.view({1, 1, kBodyPartCount, d});
@@ -103,7 +141,15 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   h = mFinalNorm(h) * (1 + m[1]) + m[0];
   std::vector<torch::Tensor> outs;
   for (int p = 0; p < kBodyPartCount; ++p) outs.push_back(mOut[p]->as<nn::Linear>()->forward(h.select(2, p)));
-  return torch::stack(outs, 2);
+  auto out = torch::stack(outs, 2);
+  if (!residual) return out;
+  // Where a prior is given, its motion channels plus the correction; the
+  // indicator (and tokens without a prior) as before.
+  std::vector<torch::Tensor> corrections;
+  for (int p = 0; p < kBodyPartCount; ++p)
+    corrections.push_back(mCorrection[p]->as<nn::Linear>()->forward(h.select(2, p)));
+  auto gate = priorGate * mMotionChannels.view({1, 1, kBodyPartCount, kTokenChannels});
+  return out * (1 - gate) + gate * (base + torch::stack(corrections, 2));
 }
 
 }  // namespace mm::inference

@@ -49,13 +49,23 @@ class MotionNetImpl : public torch::nn::Module {
   // x: [B, T, P, kTokenChannels] (noisy where generated, clean where known),
   // flags: [B, T, P, kFlagChannels], t: [B] timesteps (float, 0..trainTimesteps),
   // cond: [B, condWidth]. Returns the predicted clean tokens, same shape as x.
+  // Residual configs also take `prior` ([B, T, P, kTokenChannels], the
+  // classical answer's tokens) and `hasPrior` ([B, T, P] float, 1 where a
+  // generated token carries one): there the motion channels come out as the
+  // prior plus the predicted correction. Undefined tensors: no prior.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& flags, const torch::Tensor& t,
-                        const torch::Tensor& cond);
+                        const torch::Tensor& cond, const torch::Tensor& prior = {},
+                        const torch::Tensor& hasPrior = {});
   const ModelConfig& config() const { return mConfig; }
 
  private:
   ModelConfig mConfig;
   torch::nn::ModuleList mIn{nullptr}, mOut{nullptr};
+  // Residual configs: the prior's input projection and the correction head,
+  // both zero-initialised, so fresh ones leave the net as it was (warm start
+  // from prior-free weights) and the output starts as the prior itself.
+  torch::nn::ModuleList mPriorIn{nullptr}, mCorrection{nullptr};
+  torch::Tensor mMotionChannels;  // [P, kTokenChannels] 1 on used motion channels
   torch::Tensor mPartEmbedding;
   torch::nn::Linear mTime1{nullptr}, mTime2{nullptr}, mCond{nullptr}, mFinalModulation{nullptr};
   torch::nn::LayerNorm mFinalNorm{nullptr};

@@ -4,6 +4,7 @@
 #include "inference/device.h"
 #include "inference/diffusion.h"
 #include "inference/netstate.h"
+#include "inference/residualsamples.h"
 #include "inference/trainingdata.h"
 #include "io/motionfile.h"
 
@@ -103,11 +104,19 @@ TrainReport trainModel(const TrainOptions& o) {
     Checkpoint resume;
     const bool resuming = !o.resume.empty();
     ModelConfig config;
+    Checkpoint init;
+    const bool initialising = !resuming && !o.initFrom.empty();
     if (resuming) {
       if (!loadCheckpoint(o.resume, &resume, &error)) return fail(error);
       config = resume.config;
+    } else if (initialising) {
+      if (!loadCheckpoint(o.initFrom, &init, &error)) return fail(error);
+      config = init.config;
+      config.residual = config.residual || o.residual;
     } else if (!modelConfigByName(o.config, &config)) {
       return fail("unknown model config '" + o.config + "' (expected tiny, small or base)");
+    } else {
+      config.residual = o.residual;
     }
     if (o.batch > 0) config.batch = o.batch;
     if (o.learningRate > 0) config.learningRate = o.learningRate;
@@ -117,7 +126,7 @@ TrainReport trainModel(const TrainOptions& o) {
     int skipped = 0;
     auto addClip = [&](const Clip& clip, std::uint64_t index, const std::string& name) {
       std::string why;
-      if (!makeTrainingSamples(clip, mix(o.seed, index), o.corruptedVariants, &pool, &why)) {
+      if (!makeTrainingSamples(clip, mix(o.seed, index), o.corruptedVariants, &pool, &why, config.residual)) {
         ++skipped;
         log("skipped " + name + ": " + why);
       }
@@ -139,6 +148,14 @@ TrainReport trainModel(const TrainOptions& o) {
     if (o.singleWindow && !pool.empty()) {
       pool.resize(1);
       window = std::min(window, pool[0].frames);
+      if (config.residual) {  // the residual windows draw their own start: keep only the first window
+        TrainingSample& s = pool[0];
+        s.frames = window;
+        s.features.resize(static_cast<size_t>(window) * kFeatureCount);
+        s.bad.resize(static_cast<size_t>(window) * kP);
+        s.clip = std::make_shared<const Clip>(s.clip->subClip(0, window));
+        s.repaired = std::make_shared<const Clip>(s.repaired->subClip(0, window));
+      }
     }
     std::vector<TrainingSample> usable;
     for (TrainingSample& s : pool)
@@ -150,8 +167,8 @@ TrainReport trainModel(const TrainOptions& o) {
     log(format("data: %.0f samples, %.0f frames, %.0f clips skipped, %.1f s", usable.size(), double(report.frames),
                skipped, std::chrono::duration<double>(std::chrono::steady_clock::now() - dataStart).count()));
 
-    FeatureStats stats = resume.stats;
-    if (!resuming) {
+    FeatureStats stats = initialising ? init.stats : resume.stats;
+    if (!resuming && !initialising) {
       std::vector<const std::vector<float>*> all;
       for (const TrainingSample& s : usable) all.push_back(&s.features);
       stats = computeFeatureStats(all);
@@ -184,6 +201,23 @@ TrainReport trainModel(const TrainOptions& o) {
         return fail(o.resume + ": " + error + " (a model file without training state cannot be resumed)");
       step = resume.step;
       resume.arrays.clear();
+    } else if (initialising) {
+      // Every parameter the file has (its EMA weights); new ones keep their
+      // zero initialisation.
+      torch::NoGradGuard guard;
+      int copied = 0;
+      for (size_t i = 0; i < named.size(); ++i) {
+        const NamedArray* a = init.find("ema." + named[i].first);
+        if (!a) continue;
+        if (std::vector<std::int64_t>(named[i].second.sizes().begin(), named[i].second.sizes().end()) != a->shape)
+          return fail(o.initFrom + ": '" + a->name + "' has the wrong shape for this config");
+        auto source = torch::from_blob(const_cast<float*>(a->data.data()), named[i].second.sizes(), torch::kFloat32);
+        named[i].second.copy_(source);
+        opt.ema[i].copy_(source);
+        ++copied;
+      }
+      log(format("initialised %.0f of %.0f parameter tensors from ", copied, double(named.size())) + o.initFrom);
+      init.arrays.clear();
     }
     net->to(device);
     for (auto* list : {&opt.m, &opt.v, &opt.ema})
@@ -219,6 +253,9 @@ TrainReport trainModel(const TrainOptions& o) {
     const int B = config.batch, T = window;
     std::vector<float> x0(static_cast<size_t>(B) * T * kP * kC);
     std::vector<std::uint8_t> motion(static_cast<size_t>(B) * T * kP), labelGen(motion.size()), labelDrop(motion.size());
+    std::vector<float> priorTokens(config.residual ? x0.size() : 0);
+    std::vector<std::uint8_t> hasPrior(config.residual ? motion.size() : 0);
+    ResidualWindow rw;
     const std::int64_t warmup = std::max<std::int64_t>(1, std::min<std::int64_t>(200, o.steps / 10));
     double intervalLoss = 0;
     int intervalCount = 0;
@@ -233,8 +270,19 @@ TrainReport trainModel(const TrainOptions& o) {
         const double r = o.singleWindow ? 0.0 : u(rng);
         const size_t si = std::min(usable.size() - 1, size_t(std::upper_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin()));
         const TrainingSample& s = usable[si];
-        const int start = o.singleWindow ? 0 : std::uniform_int_distribution<int>(0, s.frames - T)(rng);
         float* tok = x0.data() + static_cast<size_t>(b) * T * kP * kC;
+        if (config.residual) {
+          if (!drawResidualWindow(s, stats, config, T, ResidualMix{}, rng, &rw, &error)) return fail(error);
+          const size_t mo = static_cast<size_t>(b) * T * kP;
+          std::copy(rw.tokens.begin(), rw.tokens.end(), tok);
+          std::copy(rw.prior.begin(), rw.prior.end(), priorTokens.data() + mo * kC);
+          std::copy(rw.motion.begin(), rw.motion.end(), motion.data() + mo);
+          std::copy(rw.labelGenerate.begin(), rw.labelGenerate.end(), labelGen.data() + mo);
+          std::copy(rw.labelDropped.begin(), rw.labelDropped.end(), labelDrop.data() + mo);
+          std::copy(rw.hasPrior.begin(), rw.hasPrior.end(), hasPrior.data() + mo);
+          continue;
+        }
+        const int start = o.singleWindow ? 0 : std::uniform_int_distribution<int>(0, s.frames - T)(rng);
         splitTokens(s.features.data() + static_cast<size_t>(start) * kFeatureCount, T, tok);
         const std::uint8_t* bad = s.bad.data() + static_cast<size_t>(start) * kP;
         for (int i = 0; i < T * kP; ++i) tok[static_cast<size_t>(i) * kC + kLabelChannel] = bad[i] ? kLabelBad : kLabelGood;
@@ -244,7 +292,11 @@ TrainReport trainModel(const TrainOptions& o) {
       auto bool3 = [&](std::vector<std::uint8_t>& v) {
         return torch::from_blob(v.data(), {B, T, kP}, torch::kUInt8).to(torch::kBool).to(device);
       };
-      TokenMasks masks{bool3(motion), bool3(labelGen), bool3(labelDrop)};
+      TokenMasks masks{bool3(motion), bool3(labelGen), bool3(labelDrop), {}, {}};
+      if (config.residual) {
+        masks.prior = torch::from_blob(priorTokens.data(), {B, T, kP, kC}, torch::kFloat32).to(device);
+        masks.hasPrior = bool3(hasPrior);
+      }
       auto x = torch::from_blob(x0.data(), {B, T, kP, kC}, torch::kFloat32).to(device);
       auto cond = torch::zeros({B, config.condWidth}, torch::TensorOptions().device(device));
       auto generator = at::make_generator<at::CPUGeneratorImpl>(mix(o.seed ^ 0xD1B54A32D192ED03ULL, step));

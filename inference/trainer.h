@@ -24,6 +24,12 @@ struct TrainOptions {
   std::uint64_t seed = 1;
   std::string out;               // checkpoint written atomically (training state kept)
   std::string resume;            // checkpoint to continue from (optional)
+  // Residual over the classical answer (ModelConfig::residual). A fresh run
+  // with `initFrom` starts from that file's EMA weights and statistics (the
+  // new prior input and correction head zero-initialised: the net starts as
+  // that model, its output on prior-carrying tokens as the prior itself).
+  bool residual = false;
+  std::string initFrom;
   int batch = 0;                 // 0: the config's
   double learningRate = 0;       // 0: the config's
   int corruptedVariants = 1;     // lab-corrupted copies per clip

@@ -2,15 +2,20 @@
 
 #include "motion/bodyparts.h"
 #include "motion/corrupt/corruptclip.h"
+#include "motion/canonicalrig.h"
+#include "motion/clip.h"
 #include "motion/quality/qualityanalyzer.h"
+#include "motion/repair/classicprior.h"
 
 namespace mm::inference {
 
 namespace {
 
-bool appendSample(const Clip& clip, const CorruptionLabels* lab, std::vector<TrainingSample>* out, std::string* error) {
+bool appendSample(const Clip& clip, const CorruptionLabels* lab, bool keepClip, std::vector<TrainingSample>* out,
+                  std::string* error) {
   MotionFeatures features;
-  if (!encodeClip(clip, nullptr, &features, error)) return false;
+  CanonicalRig rig;
+  if (!encodeClip(clip, &rig, &features, error)) return false;
   const QualityReport report = analyzeQuality(clip);
   const int F = clip.frameCount();
   std::vector<std::uint8_t> flags(static_cast<size_t>(F) * kBodyPartCount, 0);
@@ -27,6 +32,12 @@ bool appendSample(const Clip& clip, const CorruptionLabels* lab, std::vector<Tra
     for (int p = 0; p < kBodyPartCount; ++p)
       for (int g = std::max(0, f - 1); g <= std::min(F - 1, f + 1); ++g)
         if (flags[static_cast<size_t>(g) * kBodyPartCount + p]) s.bad[static_cast<size_t>(f) * kBodyPartCount + p] = 1;
+  if (keepClip) {
+    s.clip = std::make_shared<const Clip>(clip);
+    Clip repaired = clip;
+    repairPrior(repaired, report, BodyPartMap::detect(clip.skeleton()));  // as modelClean does
+    s.repaired = std::make_shared<const Clip>(std::move(repaired));
+  }
   out->push_back(std::move(s));
   return true;
 }
@@ -34,17 +45,17 @@ bool appendSample(const Clip& clip, const CorruptionLabels* lab, std::vector<Tra
 }  // namespace
 
 bool makeTrainingSamples(const Clip& source, std::uint64_t seed, int corruptedVariants,
-                         std::vector<TrainingSample>* out, std::string* error) {
+                         std::vector<TrainingSample>* out, std::string* error, bool keepClips) {
   Clip clean = source;
   clean.makeSignContinuous();
-  if (!appendSample(clean, nullptr, out, error)) return false;
+  if (!appendSample(clean, nullptr, keepClips, out, error)) return false;
   for (int v = 0; v < corruptedVariants; ++v) {
     const CorruptionResult c = corruptClip(clean, CorruptionConfig::mixed(), seed * 7919ULL + static_cast<std::uint64_t>(v));
     if (!c.error.empty()) {
       if (error) *error = c.error;
       return false;
     }
-    if (!appendSample(c.clip, &c.labels, out, error)) return false;
+    if (!appendSample(c.clip, &c.labels, keepClips, out, error)) return false;
   }
   return true;
 }

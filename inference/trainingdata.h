@@ -7,6 +7,7 @@
 #include "inference/motionfeatures.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,18 @@ struct TrainingSample {
   int frames = 0;
   std::vector<float> features;    // frames x kFeatureCount (raw; normalised by the trainer)
   std::vector<std::uint8_t> bad;  // frames x kBodyPartCount, 1 = bad
+  // Residual training (keepClips): the clip itself, to build each window's
+  // classical prior as inference does, and its classical repair (the prior
+  // of the flagged spans; repairPrior with the analysis' report).
+  std::shared_ptr<const Clip> clip;
+  std::shared_ptr<const Clip> repaired;
 };
 
 // The clip itself and `corruptedVariants` lab-corrupted copies (seeded by
 // `seed`), appended to *out. False with *error when the skeleton does not map
 // onto the canonical rig or the clip is invalid.
 bool makeTrainingSamples(const Clip& clip, std::uint64_t seed, int corruptedVariants, std::vector<TrainingSample>* out,
-                         std::string* error);
+                         std::string* error, bool keepClips = false);
 
 // Every 10th clip (by sorted index: 9, 19, ...) is held out for evaluation
 // and never trained on.

@@ -40,7 +40,9 @@ struct ModelSettings {
   // classical fill, the classical repair of the spans): the model refines it
   // from `strength` (below 1) and its correction fades in from the known
   // frames (inference::TaskOptions::priorFadeFrames). Off: from noise, or
-  // the parts' nearest known frames.
+  // the parts' nearest known frames. Residual weights
+  // (inference::ModelConfig::residual) always get the classical answer: they
+  // predict the correction to it.
   bool fromClassic = false;
   std::uint64_t seed = 1;
   // Fraction done (0..1); returning false cancels the model call.

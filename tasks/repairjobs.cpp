@@ -1,5 +1,7 @@
 #include "tasks/repairjobs.h"
 
+#include "tasks/autotable.h"
+
 #include "motion/bodyparts.h"
 #include "motion/clip.h"
 #include "motion/repair/filterclip.h"
@@ -8,7 +10,10 @@
 #include "motion/repair/inbetween.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
 namespace mm::tasks {
 namespace {
@@ -52,17 +57,36 @@ bool choose(Method method, const ModelSettings& settings, const char* autoClassi
   return true;
 }
 
+// Whether `auto` gives spans of `type` to the model: the measured table's
+// row when it has one, else the built-in choice (the model only where no
+// classical repair exists and it measured better than nothing).
+bool autoModelRepairs(ArtifactType type, const std::optional<AutoTable>& table) {
+  if (table)
+    if (const auto rule = table->find("clean", artifactTypeName(type), 0)) return rule->model;
+  return !hasClassicalRepair(type) && modelRepairsBetter(type);
+}
+
+std::string measured(const AutoRule& r) {
+  char buf[160];
+  std::snprintf(buf, sizeof(buf), "%s %.3g model vs %.3g classic", r.metric.c_str(), r.modelScore, r.classicScore);
+  return buf;
+}
+
 // The classical clean, then the model for the spans only it repairs
 // (modelRepairsBetter), on the classically repaired clip.
 void cleanAuto(const QualityReport& report, const BodyPartMap& parts, const ModelSettings& settings, Clip* clip,
                JobOutcome* o) {
+  const std::optional<AutoTable> table = autoTableFor(settings.weights);
+  std::array<bool, kArtifactTypeCount> toModel{};
+  for (int t = 0; t < kArtifactTypeCount; ++t) toModel[t] = autoModelRepairs(static_cast<ArtifactType>(t), table);
   RepairOptions options;
   options.parts = &parts;
+  for (int t = 0; t < kArtifactTypeCount; ++t) options.types[t] = options.types[t] && !toModel[t];
   o->results = repairAll(*clip, report, options);
   QualityReport rest(clip->frameCount());
   int spans = 0;
   for (const ArtifactSpan& a : report.artifacts()) {
-    if (hasClassicalRepair(a.type) || !modelRepairsBetter(a.type)) continue;
+    if (!toModel[static_cast<int>(a.type)]) continue;
     ++spans;
     for (int f = a.start; f < a.end; ++f)
       for (BodyPart p : kAllBodyParts)
@@ -76,8 +100,17 @@ void cleanAuto(const QualityReport& report, const BodyPartMap& parts, const Mode
   std::string error;
   const ModelPtr model = loadModel(settings, &error);
   if (!model) {
+    // The model's spans get the classical repair after all.
+    RepairOptions all;
+    all.parts = &parts;
+    QualityReport modelSpans = rest;
+    modelSpans.buildSpans(0);
+    o->results.erase(std::remove_if(o->results.begin(), o->results.end(),
+                                    [&](const RepairResult& r) { return toModel[static_cast<int>(r.type)]; }),
+                     o->results.end());
+    for (RepairResult& r : repairAll(*clip, modelSpans, all)) o->results.push_back(std::move(r));
     o->methodLine = "method: classic (auto: " + std::to_string(spans) +
-                    " floating spans need the model, which is unavailable: " + error + ")";
+                    " spans go to the model, which is unavailable: " + error + ")";
     return;
   }
   rest.buildSpans(0);
@@ -87,9 +120,10 @@ void cleanAuto(const QualityReport& report, const BodyPartMap& parts, const Mode
     return;
   }
   o->methodLine = "method: auto (classic repair; the model, " + settings.weights + ", for " + std::to_string(spans) +
-                  " spans the classical tools cannot repair)";
+                  (table ? " spans of the types where it measured ahead, " + autoTablePath(settings.weights) + ")"
+                         : std::string(" spans the classical tools cannot repair)"));
   o->results.erase(std::remove_if(o->results.begin(), o->results.end(),
-                                  [](const RepairResult& r) { return modelRepairsBetter(r.type); }),
+                                  [&](const RepairResult& r) { return toModel[static_cast<int>(r.type)]; }),
                    o->results.end());
   o->results.insert(o->results.end(), byModel.begin(), byModel.end());
   o->used = "auto";
@@ -151,6 +185,33 @@ int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, Fil
   return samples;
 }
 
+int splitByAutoTable(const FillMask& mask, const BodyPartMap& parts, const AutoTable& table, double fps,
+                     FillMask* classic, FillMask* model) {
+  *classic = mask;
+  *model = FillMask(mask.frameCount(), mask.jointCount());
+  int samples = 0;
+  for (int j = 0; j < mask.jointCount(); ++j) {
+    const char* part = bodyPartName(parts.part(j));
+    for (int f = 0; f < mask.frameCount();) {
+      if (!mask.at(f, j)) {
+        ++f;
+        continue;
+      }
+      int e = f;
+      while (e < mask.frameCount() && mask.at(e, j)) ++e;
+      const std::optional<AutoRule> rule = table.find("complete", part, e - f, fps);
+      if (rule && rule->model)
+        for (int g = f; g < e; ++g) {
+          model->set(g, j);
+          classic->set(g, j, false);
+          ++samples;
+        }
+      f = e;
+    }
+  }
+  return samples;
+}
+
 JobOutcome cleanJob(const Clip& clip, const QualityReport& report, const BodyPartMap& parts, Method method,
                     const ModelSettings& settings) {
   JobOutcome o;
@@ -184,9 +245,7 @@ JobOutcome repairArtifactJob(const Clip& clip, const ArtifactSpan& span, const B
   // auto: the classical repair where there is one, the model where it
   // measured better than leaving the span, else nothing.
   if (method == Method::Auto)
-    method = hasClassicalRepair(span.type) ? Method::Classic
-             : modelRepairsBetter(span.type) ? Method::Model
-                                             : Method::Classic;
+    method = autoModelRepairs(span.type, autoTableFor(settings.weights)) ? Method::Model : Method::Classic;
   JobOutcome o;
   ModelPtr model;
   if (!choose(method, settings, nullptr, &model, &o)) return o;
@@ -213,7 +272,25 @@ JobOutcome completeJob(const Clip& clip, const FillMask& maskIn, const BodyPartM
   // (`byModel`): auto gives the model the legs missing for a second or more.
   ModelPtr model;
   FillMask byModel(mask.frameCount(), mask.jointCount());
-  if (method == Method::Auto) {
+  const std::optional<AutoTable> table = method == Method::Auto ? autoTableFor(settings.weights) : std::nullopt;
+  if (method == Method::Auto && table) {
+    FillMask classicPart;
+    const int samples = splitByAutoTable(mask, parts, *table, clip.fps(), &classicPart, &byModel);
+    std::string error;
+    if (samples > 0 && (model = loadModel(settings, &error))) {
+      mask = std::move(classicPart);
+      o.methodLine = "method: auto (classical fill; the model, " + settings.weights + ", for " +
+                     std::to_string(samples) + " samples of the parts and lengths where it measured ahead, " +
+                     autoTablePath(settings.weights) + ")";
+      o.used = "auto";
+    } else {
+      o.methodLine = std::string("method: classic (auto: ") +
+                     (samples > 0 ? "the model measured ahead here but is unavailable: " + error
+                                  : "the classical fill measured ahead for these parts and lengths, " +
+                                        autoTablePath(settings.weights)) +
+                     ")";
+    }
+  } else if (method == Method::Auto) {
     FillMask classicPart;
     const int legSamples = splitLegGaps(mask, parts, clip.fps(), &classicPart, &byModel);
     std::string error;
@@ -259,11 +336,20 @@ JobOutcome completeJob(const Clip& clip, const FillMask& maskIn, const BodyPartM
 JobOutcome inbetweenJob(const Clip& clip, FrameRange range, Method method, const ModelSettings& settings) {
   JobOutcome o;
   ModelPtr model;
-  if (!choose(method, settings,
-              "Hermite in-betweening measures ahead of the learned model on held-out clips; "
-              "--method model runs the model",
-              &model, &o))
-    return o;
+  std::string why =
+      "Hermite in-betweening measures ahead of the learned model on held-out clips; --method model runs the model";
+  std::optional<AutoRule> rule;
+  if (method == Method::Auto)
+    if (const std::optional<AutoTable> table = autoTableFor(settings.weights))
+      rule = table->find("inbetween", "all", range.length(), clip.fps());
+  if (rule && !rule->model)
+    why = "Hermite measured ahead for gaps near " + std::to_string(rule->frames) + " frames, " + measured(*rule);
+  if (!choose(method, settings, rule && rule->model ? nullptr : why.c_str(), &model, &o)) return o;
+  if (model && rule) {
+    o.methodLine = "method: auto (the model, " + settings.weights + ", measured ahead for gaps near " +
+                   std::to_string(rule->frames) + " frames, " + measured(*rule) + ")";
+    o.used = "auto";
+  }
   Clip work = clip;
   if (model) {
     std::string error;

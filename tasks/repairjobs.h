@@ -60,6 +60,12 @@ constexpr double kModelLegGapSeconds = 1.0;
 // Splits `mask` into the legs' runs of kModelLegGapSeconds or more (*model)
 // and the rest (*classic); returns the samples in *model.
 int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, FillMask* classic, FillMask* model);
+// complete --method auto with a measured table (tasks/autotable.h): each
+// joint's missing run goes to the model when the table's row for its part
+// and nearest measured length says so. Returns the samples in *model.
+class AutoTable;
+int splitByAutoTable(const FillMask& mask, const BodyPartMap& parts, const AutoTable& table, double fps,
+                     FillMask* classic, FillMask* model);
 // The classical tools behind each task (the best of `eval complete` / `eval inbetween`).
 constexpr FillMethod kCompleteFill = FillMethod::Cubic;
 constexpr double kVelocityHorizonSeconds = 0.5;
@@ -68,7 +74,8 @@ constexpr double kVelocityHorizonSeconds = 0.5;
 
 // Analyse then repair every artifact span of `report` (made for `clip`).
 // classic: repairAll; model: the model regenerates every span's tokens;
-// auto: classical repair, then the model for the spans it repairs better.
+// auto: classical repair, then the model for the spans it repairs better
+// (per artifact type, from the weights' auto table when there is one).
 JobOutcome cleanJob(const Clip& clip, const QualityReport& report, const BodyPartMap& parts, Method method,
                     const ModelSettings& model);
 // One artifact span: the proposal the editor shows for it. `clip` may be a

@@ -20,7 +20,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--log-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -28,12 +28,16 @@ int runTrain(Args args) {
   args.takeOption("--config", &o.config);
   args.takeOption("--device", &o.device);
   args.takeOption("--resume", &o.resume);
+  o.residual = args.takeFlag("--residual");
+  args.takeOption("--init-from", &o.initFrom);
   if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
   if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());
   if (args.takeOption("--batch", &batch)) o.batch = std::atoi(batch.c_str());
   if (args.takeOption("--variants", &variants)) o.corruptedVariants = std::atoi(variants.c_str());
   if (args.takeOption("--threads", &threads)) o.threads = std::atoi(threads.c_str());
   if (args.takeOption("--lr", &lr)) o.learningRate = std::atof(lr.c_str());
+  std::string checkpointEvery;
+  if (args.takeOption("--checkpoint-every", &checkpointEvery)) o.checkpointEvery = std::atoi(checkpointEvery.c_str());
   args.takeOption("--clips", &clips);
   std::vector<std::string> pos;
   std::string error;
@@ -54,7 +58,7 @@ int runTrain(Args args) {
     if (limit <= 0 || static_cast<int>(o.files.size()) < limit) o.files.push_back(files[i]);
   }
   std::printf("train: %zu clips, %d held out (every 10th), config %s, %lld steps, seed %llu\n", o.files.size(),
-              heldOut, o.resume.empty() ? o.config.c_str() : "(from the resumed file)", static_cast<long long>(o.steps),
+              heldOut, !o.resume.empty() ? "(from the resumed file)" : !o.initFrom.empty() ? "(from --init-from)" : o.config.c_str(), static_cast<long long>(o.steps),
               static_cast<unsigned long long>(o.seed));
   std::fflush(stdout);
   o.log = [](const std::string& line) {

@@ -24,6 +24,7 @@
 #include "app/cli/cli.h"
 #include "datasetfiles.h"
 #include "app/cli/modelrun.h"
+#include "tasks/autotable.h"
 
 #include "io/motionfile.h"
 #include "motion/bodyparts.h"
@@ -66,6 +67,7 @@ struct EvalParams {
   bool classic = true;  // --method classic or both
   ModelPtr model;       // --method model or both
   ModelArgs modelArgs;
+  std::string autoTable;  // --write-auto-table FILE (with --method both)
   // Whether the model's row (or the classical rows) are evaluated.
   bool runs(bool modelRow) const { return modelRow ? model != nullptr : classic; }
 };
@@ -75,13 +77,17 @@ struct EvalParams {
 int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
   const std::string usage = "usage: eval " + what +
                             " --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both] "
-                            "[--weights F] [--device D] [--steps N] [--strength X] [--from-classic]";
+                            "[--weights F] [--device D] [--steps N] [--strength X] [--from-classic] "
+                            "[--write-auto-table FILE]";
   std::string every = "1", clips = "0", seed = "1", method = "classic";
   if (!args.takeOption("--data", &p->data)) return fail(kUsage, usage);
   args.takeOption("--every", &every);
   args.takeOption("--clips", &clips);
   args.takeOption("--seed", &seed);
   args.takeOption("--method", &method);
+  args.takeOption("--write-auto-table", &p->autoTable);
+  if (!p->autoTable.empty() && method != "both")
+    return fail(kUsage, "--write-auto-table compares the model with the classical tools: it needs --method both");
   if (method != "classic" && method != "model" && method != "both")
     return fail(kUsage, "unknown method '" + method + "' (classic, model or both)");
   if (const int c = takeModelArgs(args, &p->modelArgs); c != kOk) return c;
@@ -132,6 +138,45 @@ std::optional<Clip> loadClean(const std::string& file) {
 }
 
 double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+// One measured cell of the auto table: the model where it scored lower by
+// the margin (tasks::kAutoModelMargin).
+tasks::AutoRule autoRule(const std::string& task, const std::string& kind, int frames, double model, double classic,
+                         const std::string& metric) {
+  tasks::AutoRule r;
+  r.task = task;
+  r.kind = kind;
+  r.frames = frames;
+  r.modelScore = model;
+  r.classicScore = classic;
+  r.metric = metric;
+  r.model = model < tasks::kAutoModelMargin * classic;
+  return r;
+}
+
+// --write-auto-table: this task's rows replace the file's (rows of other
+// tasks stay when the file measured the same weights). kOk or the exit code.
+int writeAutoRules(const EvalParams& p, const std::string& task, const std::vector<tasks::AutoRule>& rules) {
+  if (p.autoTable.empty()) return kOk;
+  const std::string weights = p.modelArgs.weights.substr(p.modelArgs.weights.find_last_of('/') + 1);
+  const long long steps = tasks::trainedSteps(*p.model);
+  tasks::AutoTable table;
+  std::string error;
+  if (tasks::AutoTable::load(p.autoTable, &table, &error) && (table.weights != weights || table.trainedSteps != steps))
+    table = tasks::AutoTable();
+  table.weights = weights;
+  table.trainedSteps = steps;
+  table.replaceTask(task, rules);
+  if (!table.save(p.autoTable, &error)) return fail(kError, error);
+  int model = 0;
+  for (const tasks::AutoRule& r : rules) model += r.model;
+  std::printf("\nauto table %s: %zu %s rows (model in %d), weights %s (%lld steps)\n", p.autoTable.c_str(),
+              rules.size(), task.c_str(), model, weights.c_str(), steps);
+  for (const tasks::AutoRule& r : rules)
+    std::printf("  %-10s %-10s %3d frames -> %-7s (%s: model %.3f, classic %.3f)\n", r.task.c_str(), r.kind.c_str(),
+                r.frames, r.model ? "model" : "classic", r.metric.c_str(), r.modelScore, r.classicScore);
+  return kOk;
+}
 
 // ---------------------------------------------------------------- clean
 
@@ -309,6 +354,19 @@ int evalClean(Args& args) {
   if (run[0]) printCleanStats("classic (repairAll)", stats[0], verbose);
   if (run[1]) printCleanStats("model (the analysis' spans regenerated, each a frame wider)", stats[1], verbose);
   std::printf("analysis %.2f s in total\n", analyzeSeconds);
+  if (run[0] && run[1]) {
+    // Per artifact type: the model where its MPJPE after cleaning is lower
+    // and it leaves no more of the injected frames flagged.
+    std::vector<tasks::AutoRule> rules;
+    for (const auto& [name, model] : stats[1].rows) {
+      auto c = stats[0].rows.find(name);
+      if (name == "root_pop" || c == stats[0].rows.end() || !model.frames) continue;
+      tasks::AutoRule r = autoRule("clean", name, 0, model.after.mean(), c->second.after.mean(), "MPJPE mm");
+      r.model = r.model && model.flaggedAfter <= c->second.flaggedAfter;
+      rules.push_back(r);
+    }
+    if (const int code = writeAutoRules(p, "clean", rules); code != kOk) return code;
+  }
   return kOk;
 }
 
@@ -510,6 +568,14 @@ int evalInbetween(Args& args) {
               "known);\nhermite_h0.5: the same with the velocities faded towards the straight path over gaps longer than "
               "0.5 s (the classic method)\n(LAFAN1 reference, interpolation: L2P 0.37 / 1.25 / 2.32 at 5 / 15 / 30 frames; "
               "other data, other normalisation)\n");
+  if (p.runs(false) && p.runs(true)) {
+    // The job's situation: context on both sides; against the classic method.
+    std::vector<tasks::AutoRule> rules;
+    for (int gi = 0; gi < 3; ++gi)
+      rules.push_back(autoRule("inbetween", "all", kGaps[gi], scores[1][kModel][gi].l2p.mean(),
+                               scores[1][2][gi].l2p.mean(), "L2P two-sided"));
+    if (const int code = writeAutoRules(p, "inbetween", rules); code != kOk) return code;
+  }
   return kOk;
 }
 
@@ -616,6 +682,17 @@ int evalComplete(Args& args) {
       for (int li = 0; li < 3; ++li) std::printf(" %9.1f", errors[mi][li][bodyPartIndex(part)].mean());
       std::printf("\n");
     }
+  if (p.runs(false) && p.runs(true)) {
+    // Per part and length: the model against the classic method (cubic_h0.5).
+    std::vector<tasks::AutoRule> rules;
+    for (BodyPart part : kAllBodyParts)
+      for (int li = 0; li < 3; ++li) {
+        const MeanError& m = errors[kModel][li][bodyPartIndex(part)];
+        const MeanError& c = errors[2][li][bodyPartIndex(part)];
+        if (m.count && c.count) rules.push_back(autoRule("complete", bodyPartName(part), kLengths[li], m.mean(), c.mean(), "MPJPE mm"));
+      }
+    if (const int code = writeAutoRules(p, "complete", rules); code != kOk) return code;
+  }
   return kOk;
 }
 

@@ -12,6 +12,7 @@
 #include "motion/kinematics.h"
 #include "motion/quality/qualityreport.h"
 #include "motion/repair/artifactrepair.h"
+#include "motion/repair/classicprior.h"
 #include "motion/repair/fillmask.h"
 #include "motion/repair/gapfill.h"
 #include "motion/repair/inbetween.h"
@@ -27,6 +28,10 @@
 #include <utility>
 
 namespace mm::tasks::runtime {
+
+// The priors (motion/repair/classicprior.h) are the jobs' classical answers.
+static_assert(kPriorVelocityHorizonSeconds == kVelocityHorizonSeconds);
+static_assert(kCompleteFill == FillMethod::Cubic);
 
 bool heldOutFromTraining(int sortedIndex) { return inference::isHeldOut(sortedIndex); }
 
@@ -60,6 +65,12 @@ std::string deviceDescription(const ModelSettings& settings) {
 }
 
 namespace {
+
+// Residual weights always read the task's classical answer (they predict the
+// correction to it); others only when asked (--from-classic, the floor).
+bool usesPrior(const inference::MotionModel& model, const ModelSettings& args) {
+  return args.fromClassic || model.config().residual;
+}
 
 bool sameBits(const Clip& a, const Clip& b, int f, int j) {
   if (a.rotation(f, j).coeffs() != b.rotation(f, j).coeffs()) return false;
@@ -95,12 +106,9 @@ bool modelClean(const inference::MotionModel& model, const ModelSettings& args, 
   }
   const inference::PartMask bad = analysisFlags(report);
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // the classical repair of the same spans
+  if (usesPrior(model, args)) {  // the classical repair of the same spans
     prior = *clip;
-    const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
-    RepairOptions options;
-    options.parts = &parts;
-    repairAll(*prior, report, options);
+    repairPrior(*prior, report, BodyPartMap::detect(clip->skeleton()));
   }
   Clip cleaned;
   const inference::TaskResult r =
@@ -139,12 +147,9 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
     for (int j = 0; j < mask.jointCount(); ++j)
       if (mask.at(f, j)) tokens[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(parts.part(j))] = 1;
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // the classical fill of the same joints (the complete job's)
+  if (usesPrior(model, args)) {  // the classical fill of the same joints (the complete job's)
     prior = *clip;
-    GapFillOptions options;
-    options.method = kCompleteFill;
-    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
-    if (!fillGaps(*prior, mask, options).ok()) prior.reset();
+    if (!fillPrior(*prior, mask)) prior.reset();
   }
   Clip out;
   const inference::TaskResult r =
@@ -161,12 +166,9 @@ bool modelComplete(const inference::MotionModel& model, const ModelSettings& arg
 bool modelInbetween(const inference::MotionModel& model, const ModelSettings& args, int start, int end, Clip* clip,
                     std::string* error) {
   std::optional<Clip> prior;
-  if (args.fromClassic) {  // Hermite in-betweening, as the classical job runs it
+  if (usesPrior(model, args)) {  // Hermite in-betweening, as the classical job runs it
     prior = *clip;
-    InbetweenOptions options;
-    options.method = InbetweenMethod::Hermite;
-    options.velocityHorizonSeconds = kVelocityHorizonSeconds;
-    if (!inbetween(*prior, FrameRange{start, end}, options).ok()) prior.reset();
+    if (!inbetweenPrior(*prior, FrameRange{start, end})) prior.reset();
   }
   Clip out;
   const inference::TaskResult r =
