@@ -175,7 +175,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="+158"/>
+        <location filename="../editor/reviewcontroller.cpp" line="+161"/>
         <source>in-betweened</source>
         <translation>中割り済み</translation>
     </message>
@@ -952,12 +952,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::app::Screenshot</name>
     <message>
-        <location filename="../app/gui/screenshot.cpp" line="+28"/>
+        <location filename="../app/gui/screenshot.cpp" line="+32"/>
         <source>the 3D view rendered no frame within %1 s</source>
         <translation>3D ビューが %1 秒以内にフレームを描画しませんでした</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>cannot write %1</source>
         <translation>%1 に書き込めません</translation>
     </message>
@@ -1047,7 +1047,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ProjectSession</name>
     <message>
-        <location filename="../editor/projectsession.cpp" line="+58"/>
+        <location filename="../editor/projectsession.cpp" line="+65"/>
         <source>%1: only a take opened from a file can be saved in a project</source>
         <translation>%1: プロジェクトに保存できるのはファイルから開いたテイクだけです</translation>
     </message>
@@ -1065,12 +1065,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ReviewController</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="-113"/>
+        <location filename="../editor/reviewcontroller.cpp" line="-116"/>
         <source>Analysing</source>
         <translation>解析中</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Proposing a fix</source>
         <translation>修正案を作成中</translation>
     </message>
@@ -1085,7 +1085,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>選択範囲を修復中</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Accept all %1</source>
         <translation>すべての %1 を承認</translation>
     </message>
@@ -1244,7 +1244,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::viewport::SkeletonView</name>
     <message>
-        <location filename="../viewport/skeletonview.cpp" line="+97"/>
+        <location filename="../viewport/skeletonview.cpp" line="+102"/>
         <source>Show Proposal &amp;Ghost</source>
         <translation>修正案をゴースト表示(&amp;G)</translation>
     </message>
