@@ -158,14 +158,15 @@ bool parseMethod(const std::string& name, Method* out) {
 
 bool modelRepairsBetter(ArtifactType type) { return type == ArtifactType::Floating; }
 
-int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, FillMask* classic, FillMask* model) {
+namespace {
+// Moves each joint's run of missing frames that `toModel(joint, run length)`
+// accepts from `classic` to `model`; returns the samples moved.
+template <typename ToModel>
+int splitRuns(const FillMask& mask, FillMask* classic, FillMask* model, ToModel toModel) {
   *classic = mask;
   *model = FillMask(mask.frameCount(), mask.jointCount());
-  const int minRun = std::max(1, static_cast<int>(std::lround(kModelLegGapSeconds * fps)));
   int samples = 0;
-  for (int j = 0; j < mask.jointCount(); ++j) {
-    const BodyPart part = parts.part(j);
-    if (part != BodyPart::LeftLeg && part != BodyPart::RightLeg) continue;
+  for (int j = 0; j < mask.jointCount(); ++j)
     for (int f = 0; f < mask.frameCount();) {
       if (!mask.at(f, j)) {
         ++f;
@@ -173,7 +174,7 @@ int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, Fil
       }
       int e = f;
       while (e < mask.frameCount() && mask.at(e, j)) ++e;
-      if (e - f >= minRun)
+      if (toModel(j, e - f))
         for (int g = f; g < e; ++g) {
           model->set(g, j);
           classic->set(g, j, false);
@@ -181,35 +182,24 @@ int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, Fil
         }
       f = e;
     }
-  }
   return samples;
+}
+}  // namespace
+
+int splitLegGaps(const FillMask& mask, const BodyPartMap& parts, double fps, FillMask* classic, FillMask* model) {
+  const int minRun = std::max(1, static_cast<int>(std::lround(kModelLegGapSeconds * fps)));
+  return splitRuns(mask, classic, model, [&](int joint, int run) {
+    const BodyPart part = parts.part(joint);
+    return (part == BodyPart::LeftLeg || part == BodyPart::RightLeg) && run >= minRun;
+  });
 }
 
 int splitByAutoTable(const FillMask& mask, const BodyPartMap& parts, const AutoTable& table, double fps,
                      FillMask* classic, FillMask* model) {
-  *classic = mask;
-  *model = FillMask(mask.frameCount(), mask.jointCount());
-  int samples = 0;
-  for (int j = 0; j < mask.jointCount(); ++j) {
-    const char* part = bodyPartName(parts.part(j));
-    for (int f = 0; f < mask.frameCount();) {
-      if (!mask.at(f, j)) {
-        ++f;
-        continue;
-      }
-      int e = f;
-      while (e < mask.frameCount() && mask.at(e, j)) ++e;
-      const std::optional<AutoRule> rule = table.find("complete", part, e - f, fps);
-      if (rule && rule->model)
-        for (int g = f; g < e; ++g) {
-          model->set(g, j);
-          classic->set(g, j, false);
-          ++samples;
-        }
-      f = e;
-    }
-  }
-  return samples;
+  return splitRuns(mask, classic, model, [&](int joint, int run) {
+    const std::optional<AutoRule> rule = table.find("complete", bodyPartName(parts.part(joint)), run, fps);
+    return rule && rule->model;
+  });
 }
 
 JobOutcome cleanJob(const Clip& clip, const QualityReport& report, const BodyPartMap& parts, Method method,

@@ -71,6 +71,14 @@ int reviewFrozenSpan(MainWindow& w) {
   return 0;
 }
 
+// Shows the window with the sample's frozen span under review, the model
+// loaded: the span's id, or 0 (with *skip saying why when there is no model).
+int showWithModelReviewing(MainWindow& w, QString* skip) {
+  w.show();
+  if (!QTest::qWaitForWindowExposed(&w)) return 0;
+  return modelAvailable(w, skip) ? reviewFrozenSpan(w) : 0;
+}
+
 }  // namespace
 
 class TestWindowTasks : public QObject {
@@ -102,11 +110,9 @@ class TestWindowTasks : public QObject {
 
   void modelRepairKeepsTheWindowAnswering() {
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QString why;
-    if (!modelAvailable(w, &why)) QSKIP(qPrintable(why));
-    const int id = reviewFrozenSpan(w);
+    QString skip;
+    const int id = showWithModelReviewing(w, &skip);
+    if (!skip.isEmpty()) QSKIP(qPrintable(skip));
     QVERIFY(id > 0);
     EventLatencyProbe probe;
     probe.start();
@@ -124,11 +130,9 @@ class TestWindowTasks : public QObject {
 
   void cancelFreesTheWorkerWithin200ms() {
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QString why;
-    if (!modelAvailable(w, &why)) QSKIP(qPrintable(why));
-    const int id = reviewFrozenSpan(w);
+    QString skip;
+    const int id = showWithModelReviewing(w, &skip);
+    if (!skip.isEmpty()) QSKIP(qPrintable(skip));
     QVERIFY(id > 0);
     // Many sampling steps: the task runs for seconds unless it is stopped.
     tasks::ModelSettings settings = w.review()->modelSettings();
