@@ -5,6 +5,8 @@
 
 #include "editor/document.h"
 
+#include <algorithm>
+
 namespace mm::editor {
 
 ArtifactListModel::ArtifactListModel(Document* doc, QObject* parent) : QAbstractTableModel(parent), mDoc(doc) {
@@ -18,6 +20,16 @@ ArtifactListModel::ArtifactListModel(Document* doc, QObject* parent) : QAbstract
   connect(mDoc, &Document::proposalChanged, this, [this](int id) {
     const int row = rowOf(id);
     if (row >= 0) Q_EMIT dataChanged(index(row, Method), index(row, Change));
+  });
+  connect(mDoc, &Document::proposalsAdded, this, [this](const QVector<int>& ids) {
+    int lo = mRows, hi = -1;
+    for (int id : ids) {
+      const int row = rowOf(id);
+      if (row < 0) continue;
+      lo = std::min(lo, row);
+      hi = std::max(hi, row);
+    }
+    if (lo <= hi) Q_EMIT dataChanged(index(lo, Method), index(hi, Change));
   });
   connect(mDoc, &Document::artifactRemoved, this, [this](int) {
     // The row is gone from the document already: rebuild (removal is rare: undo of an add).

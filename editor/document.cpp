@@ -1,5 +1,7 @@
 #include "editor/document.h"
 
+#include "editor/qualityheat.h"
+
 #include "motion/clip.h"
 #include "motion/quality/qualityreport.h"
 #include "tasks/loadtake.h"
@@ -49,7 +51,9 @@ void Document::replaceClip(Clip clip, Clip original, const QString& path, QStrin
   // Set before clipChanged so that its receivers see the new file's warnings.
   mLoadWarnings = std::move(warnings);
   mReport.reset();
+  mHeat.reset();
   mArtifacts.clear();
+  artifactsMoved();
   mNextArtifactId = 1;
   mProposals.clear();
   mLabels = QualityLabels(mClip->frameCount());
@@ -84,9 +88,14 @@ void Document::setCurrentFrame(int frame) {
   Q_EMIT currentFrameChanged(mCurrentFrame);
 }
 
-void Document::setReport(std::shared_ptr<const QualityReport> report) {
+void Document::setReport(std::shared_ptr<const QualityReport> report, std::shared_ptr<const QualityHeat> heat) {
   mReport = std::move(report);
-  mArtifacts = mergeArtifacts(mArtifacts, mReport ? *mReport : QualityReport(), &mNextArtifactId);
+  mHeat = !mReport ? nullptr : heat ? std::move(heat) : QualityHeat::build(*mReport);
+  // Not `mReport ? *mReport : QualityReport()`: that conditional is a
+  // prvalue and copied the whole report (0.1 s for an hour-long take).
+  static const QualityReport kNoReport;
+  mArtifacts = mergeArtifacts(mArtifacts, mReport ? *mReport : kNoReport, &mNextArtifactId);
+  artifactsMoved();
   for (auto it = mProposals.begin(); it != mProposals.end();)
     it = (it->first != 0 && artifactIndex(it->first) < 0) ? mProposals.erase(it) : std::next(it);
   if (mReviewed && artifactIndex(mReviewed) < 0) mReviewed = 0;
@@ -100,9 +109,14 @@ const Artifact* Document::artifact(int id) const {
 }
 
 int Document::artifactIndex(int id) const {
-  for (size_t i = 0; i < mArtifacts.size(); ++i)
-    if (mArtifacts[i].id == id) return static_cast<int>(i);
-  return -1;
+  if (!mIndexValid) {
+    mIndexOf.clear();
+    mIndexOf.reserve(mArtifacts.size());
+    for (size_t i = 0; i < mArtifacts.size(); ++i) mIndexOf.emplace(mArtifacts[i].id, static_cast<int>(i));
+    mIndexValid = true;
+  }
+  auto it = mIndexOf.find(id);
+  return it == mIndexOf.end() ? -1 : it->second;
 }
 
 int Document::nextPending(int frame, bool forward) const {
@@ -172,6 +186,7 @@ void Document::putArtifact(const Artifact& artifact, int index) {
   } else {
     if (index < 0 || index > static_cast<int>(mArtifacts.size())) index = static_cast<int>(mArtifacts.size());
     mArtifacts.insert(mArtifacts.begin() + index, artifact);
+    artifactsMoved();
     mNextArtifactId = std::max(mNextArtifactId, artifact.id + 1);
   }
   Q_EMIT artifactChanged(artifact.id);
@@ -181,6 +196,7 @@ void Document::removeArtifact(int id) {
   const int at = artifactIndex(id);
   if (at < 0) return;
   mArtifacts.erase(mArtifacts.begin() + at);
+  artifactsMoved();
   if (mProposals.erase(id)) Q_EMIT proposalChanged(id);
   if (mReviewed == id) setReviewedArtifact(0);
   Q_EMIT artifactRemoved(id);
@@ -188,6 +204,7 @@ void Document::removeArtifact(int id) {
 
 void Document::setArtifacts(std::vector<Artifact> artifacts, int nextId) {
   mArtifacts = std::move(artifacts);
+  artifactsMoved();
   mNextArtifactId = nextId;
   for (const Artifact& a : mArtifacts) mNextArtifactId = std::max(mNextArtifactId, a.id + 1);
   mProposals.clear();
@@ -199,6 +216,17 @@ void Document::setProposal(Proposal proposal) {
   const int id = proposal.artifactId;
   mProposals[id] = std::move(proposal);
   Q_EMIT proposalChanged(id);
+}
+
+void Document::addProposals(std::vector<Proposal> proposals) {
+  if (proposals.empty()) return;
+  QVector<int> ids;
+  ids.reserve(static_cast<int>(proposals.size()));
+  for (Proposal& p : proposals) {
+    ids.push_back(p.artifactId);
+    mProposals[p.artifactId] = std::move(p);
+  }
+  Q_EMIT proposalsAdded(ids);
 }
 
 void Document::clearProposal(int artifactId) {
@@ -269,6 +297,7 @@ void Document::removeFrames(int at, int count) {
     if (a.end > a.start) kept.push_back(a);
   }
   mArtifacts = std::move(kept);
+  artifactsMoved();
   mProposals.clear();
   mCurrentFrame = std::min(mCurrentFrame, std::max(0, frameCount() - 1));
   mSelection = Selection{};

@@ -20,6 +20,7 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 class QUndoStack;
@@ -30,6 +31,8 @@ class QualityReport;
 }  // namespace mm
 
 namespace mm::editor {
+
+class QualityHeat;
 
 // Frames x body parts the user selected (empty range: nothing selected).
 struct Selection {
@@ -92,7 +95,11 @@ class Document : public QObject {
   // overlapping frames and parts) keeps that decision (and its id); artifacts
   // the user added are kept; pending detections that the analysis no longer
   // reports are dropped, with their proposals.
-  void setReport(std::shared_ptr<const QualityReport> report);
+  // `heat` is the report's heatmap when the caller built it already (the
+  // analysis task does, off the GUI thread); otherwise it is built here.
+  void setReport(std::shared_ptr<const QualityReport> report, std::shared_ptr<const QualityHeat> heat = nullptr);
+  // The latest report's heatmap (nullptr with no report).
+  const std::shared_ptr<const QualityHeat>& heat() const { return mHeat; }
 
   const std::vector<Artifact>& artifacts() const { return mArtifacts; }
   // nullptr if no artifact has this id.
@@ -126,6 +133,9 @@ class Document : public QObject {
   int nextArtifactId() const { return mNextArtifactId; }
   void setArtifacts(std::vector<Artifact> artifacts, int nextId);
   void setProposal(Proposal proposal);
+  // Many at once (a "propose all" result): one proposalsAdded signal instead
+  // of one proposalChanged per proposal.
+  void addProposals(std::vector<Proposal> proposals);
   void clearProposal(int artifactId);
   // Sets labels cell by cell; `cells` are (frame, part, label, type) values.
   struct LabelCell {
@@ -161,6 +171,8 @@ class Document : public QObject {
   void artifactChanged(int id);
   void artifactRemoved(int id);
   void proposalChanged(int artifactId);
+  // addProposals stored these artifacts' proposals.
+  void proposalsAdded(const QVector<int>& artifactIds);
   void reviewedArtifactChanged(int artifactId);
   // Labels of frames [start, end) changed (on some parts).
   void labelsChanged(int start, int end);
@@ -181,7 +193,13 @@ class Document : public QObject {
   QStringList mLoadWarnings;
   int mCurrentFrame = 0;
   std::shared_ptr<const QualityReport> mReport;
+  std::shared_ptr<const QualityHeat> mHeat;
   std::vector<Artifact> mArtifacts;
+  // id -> index in mArtifacts, rebuilt on demand after the list changed
+  // (a linear search per lookup made applying thousands of proposals quadratic).
+  void artifactsMoved() { mIndexValid = false; }
+  mutable std::unordered_map<int, int> mIndexOf;
+  mutable bool mIndexValid = false;
   int mNextArtifactId = 1;
   std::map<int, Proposal> mProposals;
   QualityLabels mLabels;

@@ -2,6 +2,7 @@
 
 #include "editor/commands/commands.h"
 #include "editor/document.h"
+#include "editor/qualityheat.h"
 #include "motion/clip.h"
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/quality/qualityreport.h"
@@ -77,6 +78,7 @@ int ReviewController::analyse() {
     // Progress every few ms of work; a cancel stops it within one step.
     if (!analyzer.analyze(*clip, parts, preset, report.get(), [&control](double f) { return control.progress(f); }))
       return r;  // cancelled: the runner drops the result
+    r.heat = QualityHeat::build(*report);
     r.report = std::move(report);
     control.progress(1.0);
     return r;
@@ -204,18 +206,26 @@ void ReviewController::onFinished(int id, std::shared_ptr<const TaskResult> resu
       analyse();
       return;
     }
-    mDoc->setReport(result->report);
+    mDoc->setReport(result->report, result->heat);
     Q_EMIT analysisFinished();
     if (mAutoPropose) proposeAll();
     return;
   }
   if (stale) return;  // proposals for values that are no longer there
+  // Copies share the patches' samples (Patch is immutable and shared), and
+  // one signal announces them all: a thousand-artifact take stays responsive.
+  std::vector<Proposal> fresh;
+  fresh.reserve(result->proposals.size());
   for (const Proposal& p : result->proposals) {
-    if (p.artifactId != 0 && !mDoc->artifact(p.artifactId)) continue;
-    Proposal q = p;
-    if (const Artifact* a = mDoc->artifact(p.artifactId)) q.qualityBefore = worstQuality(mDoc->report(), *a);
-    mDoc->setProposal(std::move(q));
+    const Artifact* a = mDoc->artifact(p.artifactId);
+    if (p.artifactId != 0 && !a) continue;
+    fresh.push_back(p);
+    if (a) fresh.back().qualityBefore = worstQuality(mDoc->report(), *a);
   }
+  if (fresh.size() == 1)
+    mDoc->setProposal(std::move(fresh.front()));
+  else
+    mDoc->addProposals(std::move(fresh));
   Q_EMIT proposalsReady(static_cast<int>(result->proposals.size()));
 }
 

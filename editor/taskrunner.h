@@ -27,10 +27,13 @@ class QualityReport;
 
 namespace mm::editor {
 
+class QualityHeat;
+
 // What a task hands back (the fields its kind fills).
 struct TaskResult {
   QString error;  // non-empty: the task failed, with a message for the user
   std::shared_ptr<const QualityReport> report;
+  std::shared_ptr<const QualityHeat> heat;  // the report's heatmap, built with it
   std::vector<Proposal> proposals;
   QString summary;
 };

@@ -68,7 +68,7 @@ Patch Patch::diffAll(const Clip& before, const Clip& after, int mergeGap) {
 }
 
 Patch Patch::diff(const Clip& before, const Clip& after, std::vector<FrameRange> ranges, int mergeGap) {
-  Patch patch;
+  std::vector<PatchBlock> blocks;
   const int J = before.jointCount();
   const int F = std::min(before.frameCount(), after.frameCount());
   for (const FrameRange& r : normalise(std::move(ranges), F)) {
@@ -116,21 +116,31 @@ Patch Patch::diff(const Clip& before, const Clip& after, std::vector<FrameRange>
         }
       }
       measureChange(before, after, &b);
-      patch.mBlocks.push_back(std::move(b));
+      blocks.push_back(std::move(b));
       f = lastChanged + 1;
     }
   }
-  return patch;
+  return Patch(std::move(blocks));
+}
+
+Patch::Patch(std::vector<PatchBlock> blocks) {
+  if (!blocks.empty()) mBlocks = std::make_shared<const std::vector<PatchBlock>>(std::move(blocks));
+}
+
+const std::vector<PatchBlock>& Patch::blocks() const {
+  static const std::vector<PatchBlock> none;
+  return mBlocks ? *mBlocks : none;
 }
 
 FrameRange Patch::bounds() const {
-  if (mBlocks.empty()) return {};
-  return FrameRange{mBlocks.front().start, mBlocks.back().end};
+  const std::vector<PatchBlock>& all = blocks();
+  if (all.empty()) return {};
+  return FrameRange{all.front().start, all.back().end};
 }
 
 std::vector<int> Patch::joints() const {
   std::vector<int> out;
-  for (const PatchBlock& b : mBlocks) out.insert(out.end(), b.joints.begin(), b.joints.end());
+  for (const PatchBlock& b : blocks()) out.insert(out.end(), b.joints.begin(), b.joints.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -138,13 +148,13 @@ std::vector<int> Patch::joints() const {
 
 long long Patch::sampleCount() const {
   long long n = 0;
-  for (const PatchBlock& b : mBlocks) n += static_cast<long long>(b.frames()) * static_cast<long long>(b.joints.size());
+  for (const PatchBlock& b : blocks()) n += static_cast<long long>(b.frames()) * static_cast<long long>(b.joints.size());
   return n;
 }
 
 double Patch::maxChangeMm() const {
   double m = 0.0;
-  for (const PatchBlock& b : mBlocks)
+  for (const PatchBlock& b : blocks())
     for (float c : b.changeMm) m = std::max(m, static_cast<double>(c));
   return m;
 }
@@ -169,15 +179,15 @@ void write(const PatchBlock& b, Clip& clip, bool after) {
 }  // namespace
 
 void Patch::apply(Clip& clip) const {
-  for (const PatchBlock& b : mBlocks) write(b, clip, true);
+  for (const PatchBlock& b : blocks()) write(b, clip, true);
 }
 
 void Patch::revert(Clip& clip) const {
-  for (auto it = mBlocks.rbegin(); it != mBlocks.rend(); ++it) write(*it, clip, false);
+  for (auto it = blocks().rbegin(); it != blocks().rend(); ++it) write(*it, clip, false);
 }
 
 bool Patch::fits(const Clip& clip, std::string* why) const {
-  for (const PatchBlock& b : mBlocks) {
+  for (const PatchBlock& b : blocks()) {
     if (b.start < 0 || b.end > clip.frameCount()) {
       if (why) *why = "the patch reaches frame " + std::to_string(b.end - 1) + " of a clip of " +
                       std::to_string(clip.frameCount()) + " frames";
@@ -199,17 +209,19 @@ bool Patch::fits(const Clip& clip, std::string* why) const {
 }
 
 Patch Patch::shifted(int offset) const {
-  Patch p = *this;
-  for (PatchBlock& b : p.mBlocks) {
+  std::vector<PatchBlock> moved = blocks();
+  for (PatchBlock& b : moved) {
     b.start += offset;
     b.end += offset;
   }
-  return p;
+  return Patch(std::move(moved));
 }
 
 void Patch::append(const Patch& other) {
-  mBlocks.insert(mBlocks.end(), other.mBlocks.begin(), other.mBlocks.end());
-  std::sort(mBlocks.begin(), mBlocks.end(), [](const PatchBlock& a, const PatchBlock& b) { return a.start < b.start; });
+  std::vector<PatchBlock> all = blocks();
+  all.insert(all.end(), other.blocks().begin(), other.blocks().end());
+  std::sort(all.begin(), all.end(), [](const PatchBlock& a, const PatchBlock& b) { return a.start < b.start; });
+  *this = Patch(std::move(all));
 }
 
 }  // namespace mm

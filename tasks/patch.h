@@ -9,6 +9,7 @@
 
 #include <Eigen/Geometry>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct PatchBlock {
 
 class Patch {
  public:
+  Patch() = default;
   // What changed between `before` and `after` (same skeleton and frame
   // count) over `ranges`: runs of frames where any value differs in its
   // bits (merged across gaps of up to `mergeGap` frames), each with the
@@ -43,8 +45,8 @@ class Patch {
   // As diff over every frame.
   static Patch diffAll(const Clip& before, const Clip& after, int mergeGap = 4);
 
-  bool empty() const { return mBlocks.empty(); }
-  const std::vector<PatchBlock>& blocks() const { return mBlocks; }
+  bool empty() const { return blocks().empty(); }
+  const std::vector<PatchBlock>& blocks() const;
   // Frames from the first block's start to the last block's end.
   FrameRange bounds() const;
   // Every joint of any block, sorted.
@@ -67,7 +69,11 @@ class Patch {
   void append(const Patch& other);
 
  private:
-  std::vector<PatchBlock> mBlocks;  // sorted by start, disjoint
+  explicit Patch(std::vector<PatchBlock> blocks);
+  // Sorted by start, disjoint. Immutable once made and shared between
+  // copies: a proposal, its ghost and its undo command hold one patch, and
+  // thousands of proposals reach the GUI thread without copying samples.
+  std::shared_ptr<const std::vector<PatchBlock>> mBlocks;
 };
 
 }  // namespace mm

@@ -10,32 +10,7 @@
 namespace mm::timeline {
 
 void TimelineRows::setReport(const QualityReport* report) {
-  const int frames = report ? report->frameCount() : 0;
-  if (frames == 0) {
-    for (QualityPyramid& p : mQuality) p.clear();
-    return;
-  }
-  // Worst score per (frame, part) over the detectors that flagged anything,
-  // type by type: sequential reads instead of twelve lookups per cell.
-  std::vector<float> worst(static_cast<size_t>(frames) * kBodyPartCount, 0.0f);
-  for (int t = 0; t < kArtifactTypeCount; ++t) {
-    const float* s = report->scores(static_cast<ArtifactType>(t));
-    if (!s) continue;
-    for (size_t i = 0; i < worst.size(); ++i) worst[i] = std::max(worst[i], s[i]);
-  }
-  std::vector<float> row(static_cast<size_t>(frames));
-  for (int p = 0; p <= kBodyPartCount; ++p) {
-    for (size_t f = 0; f < row.size(); ++f) {
-      const float* w = &worst[f * kBodyPartCount];
-      float score;
-      if (p == 0)
-        score = std::max({w[0], w[1], w[2], w[3], w[4]});
-      else
-        score = w[p - 1];
-      row[f] = 1.0f - score;
-    }
-    mQuality[static_cast<size_t>(p)].build(row);
-  }
+  setHeat(report ? editor::QualityHeat::build(*report) : nullptr);
 }
 
 void TimelineRows::setLabels(const QualityLabels& labels) {

@@ -6,12 +6,15 @@
 // paint. No widgets.
 
 #include "timeline/labelpyramid.h"
-#include "timeline/qualitypyramid.h"
+
+#include "editor/qualityheat.h"
+#include "editor/qualitypyramid.h"
 
 #include "motion/bodyparts.h"
 #include "motion/repair/framerange.h"
 
 #include <array>
+#include <memory>
 
 namespace mm {
 class QualityReport;
@@ -21,15 +24,18 @@ class Patch;
 
 namespace mm::timeline {
 
+using editor::QualityPyramid;
+
 class TimelineRows {
  public:
-  // Quality rows: frameQuality, then partQuality of each part. One pass over
-  // the report's score arrays (the same 1 - max score as
-  // QualityReport::partQuality, a few ms for an hour at 120 fps). nullptr clears.
+  // Quality rows: the report's heatmap, shared with the document (built
+  // with the analysis, off the GUI thread). nullptr clears.
+  void setHeat(std::shared_ptr<const editor::QualityHeat> heat) { mHeat = std::move(heat); }
+  // Builds the heatmap here (tests, benchmarks); nullptr clears.
   void setReport(const QualityReport* report);
   // 0 = the frame's quality, 1 + bodyPartIndex(p) = part p.
-  const QualityPyramid& quality(int row) const { return mQuality[static_cast<size_t>(row)]; }
-  bool hasReport() const { return !mQuality[0].empty(); }
+  const QualityPyramid& quality(int row) const { return mHeat ? mHeat->row(row) : mNoQuality; }
+  bool hasReport() const { return mHeat && mHeat->frameCount() > 0; }
 
   void setLabels(const QualityLabels& labels);
   void updateLabels(const QualityLabels& labels, int start, int end);
@@ -45,7 +51,8 @@ class TimelineRows {
   float maxChange() const { return mChange.empty() ? 0.0f : mChange.query(0, mChange.size()).max; }
 
  private:
-  std::array<QualityPyramid, 1 + kBodyPartCount> mQuality;
+  std::shared_ptr<const editor::QualityHeat> mHeat;
+  QualityPyramid mNoQuality;
   std::array<LabelPyramid, kBodyPartCount> mLabels;
   QualityPyramid mChange;
   FrameRange mChangeRange;

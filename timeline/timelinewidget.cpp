@@ -51,6 +51,9 @@ TimelineWidget::TimelineWidget(Document* doc, QWidget* parent) : QWidget(parent)
   connect(doc, &Document::artifactRemoved, this, [this] { updateRows(TimelineRow::Artifacts, TimelineRow::Proposal); });
   connect(doc, &Document::artifactsReset, this, [this] { updateRows(TimelineRow::Artifacts, TimelineRow::Proposal); });
   connect(doc, &Document::proposalChanged, this, &TimelineWidget::onProposalChanged);
+  connect(doc, &Document::proposalsAdded, this, [this](const QVector<int>& ids) {
+    if (ids.contains(mDoc->reviewedArtifact())) onProposalChanged(mDoc->reviewedArtifact());
+  });
   connect(doc, &Document::reviewedArtifactChanged, this, &TimelineWidget::onReviewedChanged);
   connect(doc, &Document::currentFrameChanged, this, &TimelineWidget::onCurrentFrameChanged);
   connect(doc, &Document::selectionChanged, this, &TimelineWidget::onSelectionChanged);
@@ -91,7 +94,7 @@ void TimelineWidget::setBrush(QualityLabel label) { mBrush = label; }
 void TimelineWidget::rebuildAll() {
   mMap.setFrameCount(mDoc->frameCount());
   mMap.fitAll();
-  mRows.setReport(mDoc->report());
+  mRows.setHeat(mDoc->heat());
   mRows.setLabels(mDoc->labels());
   mRows.setChange(reviewedProposal() ? &reviewedProposal()->patch : nullptr);
   mShownFrame = mDoc->currentFrame();
@@ -100,7 +103,7 @@ void TimelineWidget::rebuildAll() {
 }
 
 void TimelineWidget::onReportChanged() {
-  mRows.setReport(mDoc->report());
+  mRows.setHeat(mDoc->heat());
   updateRows(TimelineRow::FrameQuality, TimelineRow::RightLegQuality);
 }
 
@@ -151,7 +154,7 @@ void TimelineWidget::onSelectionChanged() {
 void TimelineWidget::onFramesChanged() {
   // Frame numbers after the edit moved: everything derived is rebuilt, the zoom kept.
   mMap.setFrameCount(mDoc->frameCount());
-  mRows.setReport(mDoc->report());
+  mRows.setHeat(mDoc->heat());
   mRows.setLabels(mDoc->labels());
   mRows.setChange(reviewedProposal() ? &reviewedProposal()->patch : nullptr);
   viewChanged();

@@ -127,6 +127,9 @@ void SkeletonView::setDocument(editor::Document* document) {
     connect(mDocument, &Document::proposalChanged, this, [this](int id) {
       if (id == mDocument->reviewedArtifact() || id == 0) updateFrame();
     });
+    connect(mDocument, &Document::proposalsAdded, this, [this](const QVector<int>& ids) {
+      if (ids.contains(mDocument->reviewedArtifact()) || ids.contains(0)) updateFrame();
+    });
     connect(mDocument, &QObject::destroyed, this, [this] {
       mDocument = nullptr;
       rebuild();

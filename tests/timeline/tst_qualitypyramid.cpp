@@ -1,8 +1,8 @@
 // The min/max pyramid and the label pyramid against brute force on
 // arbitrary ranges, after builds and incremental updates; the report rows
 // against QualityReport::frameQuality / partQuality.
+#include "editor/qualitypyramid.h"
 #include "timeline/labelpyramid.h"
-#include "timeline/qualitypyramid.h"
 #include "timeline/timelinerows.h"
 
 #include "motion/labels/qualitylabels.h"
@@ -18,7 +18,7 @@
 
 using namespace mm;
 using mm::timeline::LabelPyramid;
-using mm::timeline::QualityPyramid;
+using mm::editor::QualityPyramid;
 
 namespace {
 void checkRanges(const QualityPyramid& p, const std::vector<float>& v, std::mt19937& rng, int count) {

@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace mm::timeline {
+namespace mm::editor {
 
 class QualityPyramid {
  public:
@@ -50,4 +50,4 @@ class QualityPyramid {
   std::vector<float> mMin, mMax;
 };
 
-}  // namespace mm::timeline
+}  // namespace mm::editor

@@ -1,8 +1,8 @@
-#include "timeline/qualitypyramid.h"
+#include "editor/qualitypyramid.h"
 
 #include <algorithm>
 
-namespace mm::timeline {
+namespace mm::editor {
 
 void QualityPyramid::build(const float* values, int n) {
   mSize = std::max(0, n);
@@ -98,4 +98,4 @@ float QualityPyramid::minOf(int start, int end, float empty) const {
   return r;
 }
 
-}  // namespace mm::timeline
+}  // namespace mm::editor
