@@ -242,15 +242,15 @@ double correctionWeight(const KnownNeighbours& known, size_t i, int f, int fade)
 // answer and the prior decoded through the very same path (features, root
 // integration, retargeting; for another rate, the resampling). Whatever that
 // path loses cancels out, so a zero correction returns the prior to float
-// precision. `out` holds the model's answer and receives the result; known
-// joints are left as they are.
+// precision. `scale` shrinks the whole correction. `out` holds the model's
+// answer and receives the result; known joints are left as they are.
 void applyCorrection(const Clip& prior, const Clip& decodedPrior, const PartMask& mask, const BodyPartMap& parts,
-                     const KnownNeighbours& known, int fade, Clip* out) {
+                     const KnownNeighbours& known, int fade, double scale, Clip* out) {
   for (int f = 0; f < out->frameCount(); ++f)
     for (int j = 0; j < out->jointCount(); ++j) {
       const size_t i = static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j));
       if (!mask[i]) continue;
-      const double w = correctionWeight(known, i, f, fade);
+      const double w = scale * correctionWeight(known, i, f, fade);
       const Eigen::Quaterniond p = decodedPrior.rotation(f, j).normalized();
       const Eigen::Quaterniond delta = (p.conjugate() * alignSign(out->rotation(f, j).normalized(), p)).normalized();
       const Eigen::Quaterniond faded = w >= 1.0 ? delta : Eigen::Quaterniond::Identity().slerp(w, delta);
@@ -365,7 +365,8 @@ TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const
       // the difference, added to the prior (applyCorrection).
       Clip decodedPrior;
       if (!decodeTokens(grid.tokens, &decodedPrior)) return failed(error);
-      applyCorrection(source, decodedPrior, mask, parts, known, options.priorFadeFrames, &out);
+      applyCorrection(source, decodedPrior, mask, parts, known, options.priorFadeFrames,
+                      std::clamp(options.correctionScale, 0.0, 1.0), &out);
     }
     if (options.progress && !options.progress(1.0)) return {TaskStatus::Cancelled, {}};
     *output = std::move(out);

@@ -61,6 +61,10 @@ struct TaskOptions {
   // With a prior (below): the model's correction to it fades in over this
   // many frames from the known frames of each part (0: no fade).
   int priorFadeFrames = 5;
+  // With a prior: the share (0..1) of the model's correction kept (1: all of
+  // it; 0: the prior itself). A smaller correction where the model measures
+  // behind its prior is better than a worse answer.
+  double correctionScale = 1.0;
   // Called at least once per network evaluation with the fraction done
   // (0..1); returning false cancels: the task returns Cancelled promptly
   // (within one evaluation) and leaves its outputs untouched.

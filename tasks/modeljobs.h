@@ -44,6 +44,9 @@ struct ModelSettings {
   // (inference::ModelConfig::residual) always get the classical answer: they
   // predict the correction to it.
   bool fromClassic = false;
+  // With the classical answer: the share of the model's correction kept
+  // (inference::TaskOptions::correctionScale).
+  double correction = 1.0;
   std::uint64_t seed = 1;
   // Fraction done (0..1); returning false cancels the model call.
   std::function<bool(double)> progress;

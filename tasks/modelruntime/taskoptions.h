@@ -12,6 +12,7 @@ inline inference::TaskOptions taskOptions(const ModelSettings& s) {
   o.steps = s.steps;
   o.guidance = s.guidance;
   o.strength = s.strength;
+  o.correctionScale = s.correction;
   o.seed = s.seed;
   o.progress = s.progress;
   return o;
