@@ -51,7 +51,10 @@ class MotionModel {
 };
 
 struct TaskOptions {
-  int steps = 12;          // DDIM steps (10-20 is the useful range)
+  // DDIM steps (10-20 is the useful range). A residual model given a prior
+  // (ModelConfig::residual) ignores steps, guidance and strength: its
+  // correction is one prediction from noise (the mean correction).
+  int steps = 12;
   double guidance = 1.5;   // classifier-free guidance on the "good" prompt (1 = off, half the cost)
   std::uint64_t seed = 1;  // same seed, clip and mask: same result
   // 1: regenerated tokens start from pure noise. Below 1 (0..1): from the
