@@ -49,6 +49,12 @@ torch::Tensor Diffusion::priorGate(const TokenMasks& m) const {
   return m.hasPrior.logical_and(m.motionGenerate).to(torch::kFloat32);
 }
 
+torch::Tensor Diffusion::priorOffset(const TokenMasks& m) const {
+  const torch::Tensor gate = priorGate(m);
+  if (!gate.defined()) return {};
+  return m.prior * (gate.unsqueeze(3) * mValidMotion);
+}
+
 torch::Tensor Diffusion::generateMask(const TokenMasks& m) const {
   return m.motionGenerate.unsqueeze(3).to(torch::kFloat32) * mValidMotion +
          m.labelGenerate.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
@@ -60,7 +66,9 @@ LossTerms Diffusion::loss(MotionNet& net, const torch::Tensor& x0, const TokenMa
   auto t = torch::randint(mTimesteps, {B}, generator, torch::kLong);
   auto ab = mAlphaBar.index_select(0, t).to(torch::kFloat32).view({B, 1, 1, 1}).to(mDevice);
   auto eps = torch::randn(x0.sizes(), generator, torch::kFloat32).to(mDevice);
-  auto noisy = ab.sqrt() * x0 + (1 - ab).sqrt() * eps;
+  // Prior-carrying tokens diffuse their correction (truth - prior), not the motion.
+  const torch::Tensor offset = priorOffset(masks);
+  auto noisy = ab.sqrt() * (offset.defined() ? x0 - offset : x0) + (1 - ab).sqrt() * eps;
   auto gen = generateMask(masks);
   auto input = gen * noisy + (1 - gen) * x0;
   auto dropped = masks.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
@@ -105,10 +113,13 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
   auto knownClean = known * keep;
   const double strength = std::min(1.0, std::max(1e-3, settings.strength));
   const int64_t tStart = std::llround(double(mTimesteps - 1) * strength);
+  // Prior-carrying tokens are sampled as corrections to the prior (zero at
+  // the start, where `known` holds the prior) and get it back at the end.
+  const torch::Tensor offset = priorOffset(masks);
   auto noise = torch::randn(known.sizes(), generator, torch::kFloat32).to(mDevice);
   if (strength < 1.0) {
     const double ab = mAlphaBar[tStart].item<double>();
-    noise = std::sqrt(ab) * known + std::sqrt(1.0 - ab) * noise;
+    noise = std::sqrt(ab) * (offset.defined() ? known - offset : known) + std::sqrt(1.0 - ab) * noise;
   }
   auto x = gen * noise + knownClean;
   auto flagsCond = flags(masks);
@@ -140,6 +151,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
     }
     pred = harmonize(pred, masks.motionGenerate);
     pred = torch::cat({pred.narrow(3, 0, kTokenWidth), pred.narrow(3, kLabelChannel, 1).clamp(-1.0, 1.0)}, 3);
+    if (offset.defined()) pred = pred - offset;
     if (i == steps - 1) {
       x = pred;
     } else {
@@ -151,7 +163,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
     x = gen * x + knownClean;  // impose what is known
     if (settings.stepDone) settings.stepDone(i + 1);
   }
-  return x;
+  return offset.defined() ? x + offset : x;
 }
 
 }  // namespace mm::inference

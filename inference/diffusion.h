@@ -53,6 +53,12 @@ class Diffusion {
   // [B, T, P] float: 1 where a generated token carries a prior; undefined
   // without one.
   torch::Tensor priorGate(const TokenMasks& masks) const;
+  // [B, T, P, kTokenChannels]: the prior on the motion channels of
+  // prior-carrying tokens, 0 elsewhere; undefined without a prior. Those
+  // channels diffuse the correction x0 - offset (the Delta-interpolator's
+  // idea): the network reads a noisy correction there, and a zero
+  // correction samples the prior exactly.
+  torch::Tensor priorOffset(const TokenMasks& masks) const;
 
   // One training loss on clean tokens x0 ([B, T, P, kTokenChannels],
   // normalised, indicator -1/+1): random timestep per sample, noise on the

@@ -143,7 +143,13 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
       batches.emplace_back();
     batches.back().push_back(w);
   }
-  const double totalEvaluations = std::max<double>(1.0, double(batches.size()) * options.steps);
+  // A residual model reading a prior gives its correction as one prediction
+  // from noise, without guidance: the mean correction, which measured well
+  // ahead of 12 DDIM steps (whose sampled corrections drifted far from the
+  // truth: resources/models/README.md).
+  const bool meanCorrection = c.residual && !grid.hasPrior.empty() && !grid.generateLabels;
+  const int steps = meanCorrection ? 1 : options.steps;
+  const double totalEvaluations = std::max<double>(1.0, double(batches.size()) * steps);
   double done = 0;
   bool cancelled = false;
   auto report = [&](double evaluations) {
@@ -179,15 +185,15 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
     auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
     SampleSettings settings;
-    settings.steps = options.steps;
-    settings.guidance = grid.generateLabels ? 1.0 : options.guidance;
-    settings.strength = grid.generateLabels ? 1.0 : options.strength;
+    settings.steps = steps;
+    settings.guidance = grid.generateLabels || meanCorrection ? 1.0 : options.guidance;
+    settings.strength = grid.generateLabels || meanCorrection ? 1.0 : options.strength;
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
     const auto result =
         m.diffusion->sample(const_cast<MotionNet&>(m.net), knownTokens, masks, cond, settings, generator);
     if (!result.defined()) return false;
-    done += options.steps;
+    done += steps;
     auto cpu = result.to(torch::kCPU).contiguous();
     // Linear ramps over the overlaps; a window alone at a clip end needs none
     // but gets one anyway, which cancels out after normalising.
@@ -225,25 +231,39 @@ bool prepare(const MotionModel::Impl& m, const Clip& clip, const PartMask* hidde
   return true;
 }
 
-// With a prior: the model's correction to it fades in over `fade` frames from
-// the part's known frames, so the result joins them as the prior does (a
-// short gap cannot come out worse than its classical answer by a jump).
-void fadeFromPrior(const Clip& prior, const PartMask& mask, const BodyPartMap& parts, const KnownNeighbours& known,
-                   int fade, Clip* out) {
-  if (fade <= 0) return;
+// The share of the model's correction a regenerated (frame, part) keeps:
+// it fades in over `fade` frames from the part's known frames, so the result
+// joins them as the prior does (a short gap cannot come out worse than its
+// classical answer by a jump). 1 everywhere when fade <= 0.
+double correctionWeight(const KnownNeighbours& known, size_t i, int f, int fade) {
+  if (fade <= 0) return 1.0;
+  int d = std::numeric_limits<int>::max();
+  if (known.previous[i] >= 0) d = std::min(d, f - known.previous[i]);
+  if (known.next[i] >= 0) d = std::min(d, known.next[i] - f);
+  return std::min(1.0, double(d) / (fade + 1));
+}
+
+// The result over a prior, by construction: each regenerated joint is the
+// prior's value plus the (faded) difference between the model's decoded
+// answer and the prior decoded through the very same path (features, root
+// integration, retargeting; for another rate, the resampling). Whatever that
+// path loses cancels out, so a zero correction returns the prior to float
+// precision. `scale` shrinks the whole correction. `out` holds the model's
+// answer and receives the result; known joints are left as they are.
+void applyCorrection(const Clip& prior, const Clip& decodedPrior, const PartMask& mask, const BodyPartMap& parts,
+                     const KnownNeighbours& known, int fade, double scale, Clip* out) {
   for (int f = 0; f < out->frameCount(); ++f)
     for (int j = 0; j < out->jointCount(); ++j) {
       const size_t i = static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j));
       if (!mask[i]) continue;
-      int d = std::numeric_limits<int>::max();
-      if (known.previous[i] >= 0) d = std::min(d, f - known.previous[i]);
-      if (known.next[i] >= 0) d = std::min(d, known.next[i] - f);
-      const double w = std::min(1.0, double(d) / (fade + 1));
-      if (w >= 1.0) continue;
-      const Eigen::Quaterniond& a = prior.rotation(f, j);
-      out->rotation(f, j) = alignSign(a.slerp(w, alignSign(out->rotation(f, j), a)).normalized(), out->rotation(f, j));
+      const double w = scale * correctionWeight(known, i, f, fade);
+      const Eigen::Quaterniond p = decodedPrior.rotation(f, j).normalized();
+      const Eigen::Quaterniond delta = (p.conjugate() * alignSign(out->rotation(f, j).normalized(), p)).normalized();
+      const Eigen::Quaterniond faded = w >= 1.0 ? delta : Eigen::Quaterniond::Identity().slerp(w, delta);
+      const Eigen::Quaterniond q = (prior.rotation(f, j) * faded).normalized();
+      out->rotation(f, j) = f > 0 ? alignSign(q, out->rotation(f - 1, j)) : alignSign(q, prior.rotation(f, j));
       if (out->hasTrack(j))
-        out->translation(f, j) = prior.translation(f, j) + w * (out->translation(f, j) - prior.translation(f, j));
+        out->translation(f, j) = prior.translation(f, j) + w * (out->translation(f, j) - decodedPrior.translation(f, j));
     }
 }
 
@@ -305,44 +325,55 @@ TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const
     std::vector<float> tokens;
     if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
 
-    // Tokens -> features; known tokens win shared features, and frames with
+    // Tokens -> clip: known tokens win shared features, and frames with
     // nothing generated keep their encoded features exactly.
     const int F = grid.frames;
     std::vector<float> weights(static_cast<size_t>(F) * kP);
     for (size_t i = 0; i < weights.size(); ++i) weights[i] = grid.motion[i] ? 1.0f : 1e6f;
-    MotionFeatures result = features;
-    mergeTokens(tokens.data(), F, weights.data(), result.values.data());
-    denormalizeFeatures(m.meta.stats, result.values.data(), F);
     std::vector<std::uint8_t> anchors(static_cast<size_t>(F));
-    for (int f = 0; f < F; ++f) {
-      bool any = false;
-      for (int p = 0; p < kP; ++p) any = any || grid.motion[static_cast<size_t>(f) * kP + p];
-      if (!any) std::copy_n(features.frame(f), kFeatureCount, result.frame(f));
-      anchors[f] = !grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(BodyPart::Torso)];
-    }
-    const CanonicalMotion decoded = decodeMotion(result, &anchors);
-    // Written over the masked source: joints the model does not drive (a
-    // static top node, fingers) and quaternion signs follow it, never the
-    // hidden input.
-    Clip out = source;
-    if (!rig.fromCanonical(decoded, out, &error)) return failed(error);
-
-    // Known parts keep the input's values bit for bit (the decode went
-    // through float features); regenerated joints have data now, so a
-    // missing (invalid) joint the model filled becomes valid.
+    for (int f = 0; f < F; ++f) anchors[f] = !grid.motion[static_cast<size_t>(f) * kP + bodyPartIndex(BodyPart::Torso)];
     const BodyPartMap& parts = rig.bodyParts();
-    for (int f = 0; f < F; ++f) {
-      for (int j = 0; j < clip.jointCount(); ++j) {
-        if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
-          out.rotation(f, j) = clip.rotation(f, j);
-        else if (rig.canonicalOf(j) && !out.isValid(f, j))
-          out.setValid(f, j, true);
+    auto decodeTokens = [&](const std::vector<float>& sampled, Clip* out) {
+      MotionFeatures result = features;
+      mergeTokens(sampled.data(), F, weights.data(), result.values.data());
+      denormalizeFeatures(m.meta.stats, result.values.data(), F);
+      for (int f = 0; f < F; ++f) {
+        bool any = false;
+        for (int p = 0; p < kP; ++p) any = any || grid.motion[static_cast<size_t>(f) * kP + p];
+        if (!any) std::copy_n(features.frame(f), kFeatureCount, result.frame(f));
       }
-      if (anchors[f])
-        for (int j = 0; j < clip.jointCount(); ++j)
-          if (clip.hasTrack(j)) out.translation(f, j) = source.translation(f, j);
+      const CanonicalMotion decoded = decodeMotion(result, &anchors);
+      // Written over the masked source: joints the model does not drive (a
+      // static top node, fingers) and quaternion signs follow it, never the
+      // hidden input.
+      *out = source;
+      if (!rig.fromCanonical(decoded, *out, &error)) return false;
+      // Known parts keep the input's values bit for bit (the decode went
+      // through float features); regenerated joints have data now, so a
+      // missing (invalid) joint the model filled becomes valid.
+      for (int f = 0; f < F; ++f) {
+        for (int j = 0; j < clip.jointCount(); ++j) {
+          if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))])
+            out->rotation(f, j) = clip.rotation(f, j);
+          else if (rig.canonicalOf(j) && !out->isValid(f, j))
+            out->setValid(f, j, true);
+        }
+        if (anchors[f])
+          for (int j = 0; j < clip.jointCount(); ++j)
+            if (clip.hasTrack(j)) out->translation(f, j) = source.translation(f, j);
+      }
+      return true;
+    };
+    Clip out;
+    if (!decodeTokens(tokens, &out)) return failed(error);
+    if (prior) {
+      // The prior's own tokens through the same decode: the correction is
+      // the difference, added to the prior (applyCorrection).
+      Clip decodedPrior;
+      if (!decodeTokens(grid.tokens, &decodedPrior)) return failed(error);
+      applyCorrection(source, decodedPrior, mask, parts, known, options.priorFadeFrames,
+                      std::clamp(options.correctionScale, 0.0, 1.0), &out);
     }
-    if (prior) fadeFromPrior(source, mask, parts, known, options.priorFadeFrames, &out);
     if (options.progress && !options.progress(1.0)) return {TaskStatus::Cancelled, {}};
     *output = std::move(out);
     return {};
@@ -381,14 +412,24 @@ TaskResult regenerateAtModelRate(const MotionModel& model, const Clip& clip, con
   const TaskResult r = regenerateAtOwnRate(model, low, lowMask, options, &lowOut, prior ? &low : nullptr);
   if (!r.ok()) return r;
   const Clip back = resample(lowOut, clip.fps());
+  // With a prior, the correction (the result less the prior, both through the
+  // resampling) goes onto the prior at this rate, so a zero correction
+  // returns the prior exactly here too.
+  const Clip backPrior = prior ? resample(low, clip.fps()) : Clip();
   Clip out = clip;
   for (int f = 0; f < F; ++f) {
     const int g = std::min(f, back.frameCount() - 1);
     for (int j = 0; j < clip.jointCount(); ++j) {
       if (!mask[static_cast<size_t>(f) * kP + bodyPartIndex(parts.part(j))]) continue;
-      const Eigen::Quaterniond q = back.rotation(g, j);
+      Eigen::Quaterniond q = back.rotation(g, j);
+      Eigen::Vector3d t = clip.hasTrack(j) ? back.translation(g, j) : Eigen::Vector3d::Zero();
+      if (prior) {
+        const Eigen::Quaterniond p = backPrior.rotation(g, j).normalized();
+        q = (source.rotation(f, j) * (p.conjugate() * alignSign(q.normalized(), p))).normalized();
+        if (clip.hasTrack(j)) t = source.translation(f, j) + (t - backPrior.translation(g, j));
+      }
       out.rotation(f, j) = f > 0 ? alignSign(q, out.rotation(f - 1, j)) : q;
-      if (clip.hasTrack(j)) out.translation(f, j) = back.translation(g, j);
+      if (clip.hasTrack(j)) out.translation(f, j) = t;
       out.setValid(f, j, back.isValid(g, j) || mapped.canonicalOf(j).has_value());
     }
   }

@@ -51,7 +51,10 @@ class MotionModel {
 };
 
 struct TaskOptions {
-  int steps = 12;          // DDIM steps (10-20 is the useful range)
+  // DDIM steps (10-20 is the useful range). A residual model given a prior
+  // (ModelConfig::residual) ignores steps, guidance and strength: its
+  // correction is one prediction from noise (the mean correction).
+  int steps = 12;
   double guidance = 1.5;   // classifier-free guidance on the "good" prompt (1 = off, half the cost)
   std::uint64_t seed = 1;  // same seed, clip and mask: same result
   // 1: regenerated tokens start from pure noise. Below 1 (0..1): from the
@@ -61,6 +64,10 @@ struct TaskOptions {
   // With a prior (below): the model's correction to it fades in over this
   // many frames from the known frames of each part (0: no fade).
   int priorFadeFrames = 5;
+  // With a prior: the share (0..1) of the model's correction kept (1: all of
+  // it; 0: the prior itself). A smaller correction where the model measures
+  // behind its prior is better than a worse answer.
+  double correctionScale = 1.0;
   // Called at least once per network evaluation with the fraction done
   // (0..1); returning false cancels: the task returns Cancelled promptly
   // (within one evaluation) and leaves its outputs untouched.

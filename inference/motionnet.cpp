@@ -148,8 +148,10 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   std::vector<torch::Tensor> corrections;
   for (int p = 0; p < kBodyPartCount; ++p)
     corrections.push_back(mCorrection[p]->as<nn::Linear>()->forward(h.select(2, p)));
+  // The unclamped prior: a zero correction returns it exactly (the clamp only
+  // guards the input).
   auto gate = priorGate * mMotionChannels.view({1, 1, kBodyPartCount, kTokenChannels});
-  return out * (1 - gate) + gate * (base + torch::stack(corrections, 2));
+  return out * (1 - gate) + gate * (prior + torch::stack(corrections, 2));
 }
 
 }  // namespace mm::inference

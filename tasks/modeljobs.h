@@ -44,6 +44,13 @@ struct ModelSettings {
   // (inference::ModelConfig::residual) always get the classical answer: they
   // predict the correction to it.
   bool fromClassic = false;
+  // With the classical answer: the share of the model's correction kept
+  // (inference::TaskOptions::correctionScale).
+  double correction = 1.0;
+  // ... faded in over this many frames from the known frames
+  // (inference::TaskOptions::priorFadeFrames); -1: each task's measured
+  // default (kCompleteFadeFrames, ...).
+  int fadeFrames = -1;
   std::uint64_t seed = 1;
   // Fraction done (0..1); returning false cancels the model call.
   std::function<bool(double)> progress;

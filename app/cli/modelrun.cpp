@@ -63,6 +63,16 @@ int takeModelArgs(Args& args, ModelArgs* out) {
     out->strength = v;
   }
   out->fromClassic = args.takeFlag("--from-classic");
+  if (args.takeOption("--correction", &text)) {
+    if (!parseNumber(text, &v) || v < 0 || v > 1)
+      return fail(kUsage, "--correction '" + text + "': expected a number in [0, 1]");
+    out->correction = v;
+  }
+  if (args.takeOption("--fade", &text)) {
+    if (!parseNumber(text, &v) || v < 0 || v > 1000 || v != std::floor(v))
+      return fail(kUsage, "--fade '" + text + "': expected a whole number of frames from 0 to 1000");
+    out->fadeFrames = static_cast<int>(v);
+  }
   if (args.takeOption("--seed", &text)) {
     if (!parseNumber(text, &v) || v < 0 || v != std::floor(v) ||
         text.find_first_not_of("0123456789") != std::string::npos)

@@ -77,7 +77,7 @@ struct EvalParams {
 int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
   const std::string usage = "usage: eval " + what +
                             " --data DIR [--every N] [--clips N] [--seed S] [--method classic|model|both] "
-                            "[--weights F] [--device D] [--steps N] [--strength X] [--from-classic] "
+                            "[--weights F] [--device D] [--steps N] [--strength X] [--from-classic] [--correction X] [--fade N] "
                             "[--write-auto-table FILE]";
   std::string every = "1", clips = "0", seed = "1", method = "classic";
   if (!args.takeOption("--data", &p->data)) return fail(kUsage, usage);
@@ -121,9 +121,11 @@ int takeEvalParams(const std::string& what, Args& args, EvalParams* p) {
               p->files.size(), p->model ? "held-out " : "", p->data.c_str(), p->every, p->clips,
               static_cast<unsigned long long>(p->seed), method.c_str());
   if (p->model)
-    std::printf("model: %s, %d sampling steps, guidance %.1f, strength %.2f%s, device %s\n",
+    std::printf("model: %s, %d sampling steps, guidance %.1f, strength %.2f%s, correction %.2f faded over %s frames, device %s\n",
                 p->modelArgs.weights.c_str(), p->modelArgs.steps, p->modelArgs.guidance, p->modelArgs.strength,
-                p->modelArgs.fromClassic ? " from the classical answer" : "", p->modelArgs.device.c_str());
+                p->modelArgs.fromClassic ? " from the classical answer" : "", p->modelArgs.correction,
+                p->modelArgs.fadeFrames < 0 ? "the task's" : std::to_string(p->modelArgs.fadeFrames).c_str(),
+                p->modelArgs.device.c_str());
   return kOk;
 }
 

@@ -112,7 +112,7 @@ bool modelClean(const inference::MotionModel& model, const ModelSettings& args, 
   }
   Clip cleaned;
   const inference::TaskResult r =
-      inference::cleanClip(model, *clip, &bad, taskOptions(args), &cleaned, nullptr, prior ? &*prior : nullptr);
+      inference::cleanClip(model, *clip, &bad, taskOptions(args, kCleanFadeFrames), &cleaned, nullptr, prior ? &*prior : nullptr);
   if (!r.ok()) {
     *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
     return false;
@@ -172,7 +172,7 @@ bool modelInbetween(const inference::MotionModel& model, const ModelSettings& ar
   }
   Clip out;
   const inference::TaskResult r =
-      inference::inbetweenClip(model, *clip, start, end, taskOptions(args), &out, prior ? &*prior : nullptr);
+      inference::inbetweenClip(model, *clip, start, end, taskOptions(args, kInbetweenFadeFrames), &out, prior ? &*prior : nullptr);
   if (!r.ok()) {
     *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
     return false;

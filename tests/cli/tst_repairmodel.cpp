@@ -167,39 +167,40 @@ class TestRepairModelCli : public QObject {
     // In-betweening: the classical method measures ahead.
     r = cli({"inbetween", mIn, "-o", out, "--frames", "10:25"});
     QVERIFY2(r.code == 0 && r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
-    // Completion: a leg missing for a second or more goes to the model, an
-    // arm to the classical fill.
+    // Completion: a leg missing for a second or more goes to the model, the
+    // torso (nearest measured length 30 frames) to the classical fill.
     const QString walkPath = mDir.filePath("walk.bvh");
     mm::LoadResult clean = mm::readBvh(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh");
     QVERIFY(clean.ok() && mm::writeBvh(*clean.clip, walkPath.toStdString()).ok);
     const QString longLeg = writeText(mDir, "longleg.json",
                                       R"({"spans":[{"start":60,"end":100,"parts":["left_leg"]},)"
-                                      R"({"start":60,"end":100,"parts":["left_arm"]}]})");
+                                      R"({"start":60,"end":100,"parts":["torso"]}]})");
     const QString shortLeg = writeText(mDir, "shortleg.json", R"({"spans":[{"start":60,"end":70,"parts":["left_leg"]}]})");
     r = cli(QStringList{"complete", walkPath, "-o", out, "--mask", longLeg} + kFast);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     if (mTorch) {
       QVERIFY2(r.out.startsWith("method: auto (classical fill; the model"), qPrintable(r.out));
       QVERIFY2(r.out.contains("(model)"), qPrintable(r.out));
-      // The arm was filled classically: the same values as --method classic gives it.
+      // The torso was filled classically: the same values as --method classic gives it.
       const QString classicOut = mDir.filePath("classic.bvh");
       QVERIFY(cli({"complete", walkPath, "-o", classicOut, "--mask", longLeg, "--method", "classic"}).code == 0);
       const mm::LoadResult a = mm::readBvh(out.toStdString()), b = mm::readBvh(classicOut.toStdString());
       QVERIFY(a.ok() && b.ok());
-      const int elbow = a.clip->skeleton().findJoint("LowerArm_L");
-      for (int f = 60; f < 100; ++f) QVERIFY(a.clip->rotation(f, elbow).isApprox(b.clip->rotation(f, elbow), 1e-6));
+      const int chest = a.clip->skeleton().findJoint("Chest");
+      QVERIFY(chest >= 0);
+      for (int f = 60; f < 100; ++f) QVERIFY(a.clip->rotation(f, chest).isApprox(b.clip->rotation(f, chest), 1e-6));
     } else {
       QVERIFY2(r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
     }
     // The shipped auto table (motionmender-small.auto.json) measured the
     // model ahead for a left leg missing 15 frames too, the classical fill
-    // for a short arm gap.
+    // for a short torso gap.
     r = cli(QStringList{"complete", walkPath, "-o", out, "--mask", shortLeg} + kFast);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.startsWith(mTorch ? "method: auto (classical fill; the model" : "method: classic (auto: "),
              qPrintable(r.out));
-    const QString shortArm = writeText(mDir, "shortarm.json", R"({"spans":[{"start":60,"end":70,"parts":["left_arm"]}]})");
-    r = cli(QStringList{"complete", walkPath, "-o", out, "--mask", shortArm} + kFast);
+    const QString shortTorso = writeText(mDir, "shorttorso.json", R"({"spans":[{"start":60,"end":70,"parts":["torso"]}]})");
+    r = cli(QStringList{"complete", walkPath, "-o", out, "--mask", shortTorso} + kFast);
     QVERIFY2(r.code == 0 && r.out.startsWith("method: classic (auto: "), qPrintable(r.out));
   }
 
