@@ -29,6 +29,10 @@ MotionModel::~MotionModel() = default;
 const ModelConfig& MotionModel::config() const { return mImpl->meta.config; }
 std::int64_t MotionModel::trainedSteps() const { return mImpl->meta.step; }
 const std::string& MotionModel::note() const { return mImpl->meta.note; }
+const std::string& MotionModel::vocabulary() const { return mImpl->meta.vocabulary; }
+bool MotionModel::textConditioned() const {
+  return mImpl->meta.config.textActions > 0 && mImpl->meta.config.textStyles > 0;
+}
 
 std::unique_ptr<MotionModel> MotionModel::load(const std::string& path, const std::string& device,
                                                std::string* error) {
@@ -93,6 +97,8 @@ struct TokenGrid {
   // (residual models read it as their prior); empty: none.
   std::vector<std::uint8_t> hasPrior;
   bool generateLabels = false;        // detection
+  // frames x P text condition (vocabulary ids, -1 none); empty: none.
+  std::vector<std::int16_t> textAction, textStyle;
 };
 
 // Samples every window that has something to generate and blends the
@@ -116,15 +122,26 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
     padded.motion.insert(padded.motion.end(), grid.motion.end() - kP, grid.motion.end());
     if (!grid.hasPrior.empty())
       padded.hasPrior.insert(padded.hasPrior.end(), grid.hasPrior.end() - kP, grid.hasPrior.end());
+    if (!grid.textAction.empty()) {
+      padded.textAction.insert(padded.textAction.end(), grid.textAction.end() - kP, grid.textAction.end());
+      padded.textStyle.insert(padded.textStyle.end(), grid.textStyle.end() - kP, grid.textStyle.end());
+    }
   }
   if (!sampleGridPadded(m, padded, options, out)) return false;
   out->resize(static_cast<size_t>(grid.frames) * row);
   return true;
 }
 
-bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
+bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& input, const TaskOptions& options,
                       std::vector<float>* out) {
   const ModelConfig& c = m.meta.config;
+  // Chained windows write each window's result into `chained` and impose it
+  // as known in the windows after it.
+  const bool chain = options.chainWindows;
+  TokenGrid chained;
+  if (chain) chained = input;
+  const TokenGrid& grid = chain ? chained : input;
+  const bool text = m.net->config().textActions > 0 && !grid.textAction.empty();
   const std::vector<Window> windows = planWindows(grid.frames, c);
   std::vector<Window> todo;
   for (const Window& w : windows) {
@@ -139,7 +156,7 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
   constexpr size_t kWindowsPerBatch = 8;
   std::vector<std::vector<Window>> batches;
   for (const Window& w : todo) {
-    if (batches.empty() || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
+    if (batches.empty() || chain || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
       batches.emplace_back();
     batches.back().push_back(w);
   }
@@ -176,12 +193,25 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
       masks.prior = knownTokens;
       masks.hasPrior = torch::stack(hasPrior).to(torch::kBool).to(m.device);
     }
-    auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    torch::Tensor cond;
+    if (text) {
+      std::vector<torch::Tensor> actions, styles;
+      for (const Window& w : batch) {
+        const size_t at = static_cast<size_t>(w.start) * kP;
+        actions.push_back(torch::from_blob(const_cast<std::int16_t*>(grid.textAction.data() + at), {T, kP}, torch::kInt16));
+        styles.push_back(torch::from_blob(const_cast<std::int16_t*>(grid.textStyle.data() + at), {T, kP}, torch::kInt16));
+      }
+      cond = m.net->textCondition(torch::stack(actions).to(torch::kLong).to(m.device),
+                                  torch::stack(styles).to(torch::kLong).to(m.device));
+    } else {
+      cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    }
     auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
     SampleSettings settings;
     settings.steps = options.steps;
     settings.guidance = grid.generateLabels ? 1.0 : options.guidance;
     settings.strength = grid.generateLabels ? 1.0 : options.strength;
+    settings.textGuidance = text ? options.textGuidance : 1.0;
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
     const auto result =
@@ -189,6 +219,13 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     if (!result.defined()) return false;
     done += options.steps;
     auto cpu = result.to(torch::kCPU).contiguous();
+    if (chain) {  // B == 1: the window's frames become known for the next ones
+      const Window& w = batch.front();
+      const size_t row = static_cast<size_t>(kP) * kC;
+      std::copy_n(cpu.data_ptr<float>(), static_cast<size_t>(T) * row, chained.tokens.begin() + static_cast<ptrdiff_t>(w.start * row));
+      std::fill_n(chained.motion.begin() + static_cast<ptrdiff_t>(w.start) * kP, static_cast<size_t>(T) * kP, 0);
+      continue;
+    }
     // Linear ramps over the overlaps; a window alone at a clip end needs none
     // but gets one anyway, which cancels out after normalising.
     const double ramp = std::max(1, c.overlap) + 1.0;
@@ -203,7 +240,7 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     }
   }
   out->assign(grid.tokens.begin(), grid.tokens.end());
-  for (size_t f = 0; f < static_cast<size_t>(grid.frames); ++f)
+  for (size_t f = 0; !chain && f < static_cast<size_t>(grid.frames); ++f)
     if (weight[f] > 0)
       for (int k = 0; k < kP * kC; ++k) (*out)[f * kP * kC + k] = static_cast<float>(sum[f * kP * kC + k] / weight[f]);
   report(totalEvaluations);
@@ -302,6 +339,12 @@ TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const
     // With a prior, every generated token's input holds the classical answer
     // (or, for known parts of a frame whose torso is regenerated, the input).
     if (prior) grid.hasPrior = grid.motion;
+    if (!options.textAction.empty()) {
+      if (options.textAction.size() != mask.size() || options.textStyle.size() != mask.size())
+        return failed("the text condition does not match the clip's frame count");
+      grid.textAction = options.textAction;
+      grid.textStyle = options.textStyle;
+    }
     std::vector<float> tokens;
     if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
 
@@ -377,8 +420,20 @@ TaskResult regenerateAtModelRate(const MotionModel& model, const Clip& clip, con
       lowMask[static_cast<size_t>(k) * kP + p] =
           mask[static_cast<size_t>(i0) * kP + p] || (blends && mask[static_cast<size_t>(i1) * kP + p]);
   }
+  TaskOptions lowOptions = options;
+  if (!options.textAction.empty()) {  // each model frame takes the condition of the nearest take frame
+    if (options.textAction.size() != mask.size() || options.textStyle.size() != mask.size())
+      return failed("the text condition does not match the clip's frame count");
+    lowOptions.textAction.assign(static_cast<size_t>(L) * kP, -1);
+    lowOptions.textStyle.assign(static_cast<size_t>(L) * kP, -1);
+    for (int k = 0; k < L; ++k) {
+      const size_t f = static_cast<size_t>(std::min(F - 1, static_cast<int>(std::lround(k / rate * clip.fps()))));
+      std::copy_n(options.textAction.begin() + f * kP, kP, lowOptions.textAction.begin() + static_cast<size_t>(k) * kP);
+      std::copy_n(options.textStyle.begin() + f * kP, kP, lowOptions.textStyle.begin() + static_cast<size_t>(k) * kP);
+    }
+  }
   Clip lowOut;
-  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, options, &lowOut, prior ? &low : nullptr);
+  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, lowOptions, &lowOut, prior ? &low : nullptr);
   if (!r.ok()) return r;
   const Clip back = resample(lowOut, clip.fps());
   Clip out = clip;

@@ -34,6 +34,10 @@ struct GenerateRequest {
 // `start`. Fails with *error (for the user) or "cancelled".
 bool generateMotion(const inference::MotionModel& model, const ModelSettings& settings, const GenerateRequest& request,
                     const Clip* take, std::vector<Clip>* candidates, std::string* error);
+// The weights generation uses by default: the text-conditioned file shipped beside the main weights
+// (models/motionmender-small-text.mmmodel) when there is one, else defaultModelPath().
+std::string defaultTextModelPath();
+
 // The skeleton generation uses without a take (a Bandai-like canonical rig, built in, no data needed).
 Skeleton canonicalSkeleton();
 
