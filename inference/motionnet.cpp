@@ -141,7 +141,13 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   // embedding's frequencies suit any configuration.
   auto tScaled = t.to(torch::kFloat32) * (1000.0 / mConfig.trainTimesteps);
   auto c = mTime2(torch::silu(mTime1(sinusoidalEmbedding(tScaled, static_cast<int>(d)))));
-  c = cond.dim() == 2 ? c + mCond(cond) : c.view({B, 1, 1, d}) + mCond(cond);
+  // In inference a per-token condition that is zero everywhere is the
+  // unconditional one: it takes the per-window path, so label-free results
+  // keep their bits. (Not in training: fresh zero embeddings must get gradients.)
+  if (cond.dim() == 2 || (!is_training() && !cond.ne(0).any().item<bool>()))
+    c = c + mCond(cond.dim() == 2 ? cond : torch::zeros({B, mConfig.condWidth}, cond.options()));
+  else
+    c = c.view({B, 1, 1, d}) + mCond(cond);
   for (const auto& block : *mBlocks) h = block->as<MotionBlock>()->forward(h, c);
 
   auto m = (c.dim() == 2 ? mFinalModulation(torch::silu(c)).view({B, 1, 1, 2, d})
