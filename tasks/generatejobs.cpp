@@ -2,7 +2,9 @@
 
 #include "motion/clip.h"
 #include "tasks/canonicalskeleton.h"
+#include "motion/canonicalrig.h"
 #include "tasks/modelruntime.h"
+#include "tasks/repairjobs.h"
 #include "tasks/resourcepaths.h"
 
 #include <algorithm>
@@ -258,6 +260,14 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
       s.progress = [&, k](double x) { return settings.progress((k + x) / request.samples); };
     Clip result;
     if (!rt->regenerateText(model, s, job, &result, error)) return false;
+    std::uint8_t legs = 0;
+    for (BodyPart p : parts)
+      if (p == BodyPart::LeftLeg || p == BodyPart::RightLeg) legs |= static_cast<std::uint8_t>(1u << bodyPartIndex(p));
+    if (request.footLock && legs) {
+      const BodyPartMap map = CanonicalRig::map(result.skeleton()).bodyParts();
+      JobOutcome lock = footLockJob(result, FrameRange{genStart - workStart, genEnd - workStart}, legs, map);
+      if (lock.ok()) lock.patch.apply(result);
+    }
     if (request.mode == Mode::NewTake) {
       result.makeSignContinuous();
       out.push_back(std::move(result));

@@ -26,6 +26,9 @@ struct GenerateRequest {
   std::vector<BodyPart> parts;  // Parts: the parts regenerated (others kept bit for bit)
   int samples = 1;              // K candidates (different seeds)
   double textGuidance = 2.5;
+  // Pin the generated feet over their contacts (the classical foot lock, as
+  // the review proposes for foot skating): diffusion leaves feet sliding.
+  bool footLock = true;
 };
 
 // K candidates. NewTake: new clips on `take`'s skeleton when take != nullptr (else the default canonical

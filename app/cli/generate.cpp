@@ -7,7 +7,7 @@
 //   generate "PROMPT" -o OUT [--seconds S|--frames N] [--rig TAKE]        a new take
 //   generate "PROMPT" -o OUT --into IN --frames A:B [--parts P,P]         in-between A..B-1 (or only those parts)
 //   generate "PROMPT" -o OUT --into IN --frames A: [--seconds S]          continue from frame A
-//   (all: [--samples K] [--seed S] [--text-guidance G] and the model options --weights, --device, --steps, ...)
+//   (all: [--samples K] [--seed S] [--text-guidance G] [--no-foot-lock] and the model options --weights, --device, --steps, ...)
 #include "cli.h"
 #include "modelrun.h"
 
@@ -33,7 +33,7 @@ namespace {
 const char* kUsageLine =
     "usage: generate --vocabulary | generate \"PROMPT\" --explain | generate \"PROMPT\" -o OUT "
     "[--seconds S|--frames N] [--seed S] [--rig TAKE] [--into IN --frames A:B|A:] [--parts P,...] [--samples K] "
-    "[--text-guidance G] [--weights F] [--device D] [--steps N]  (--labels DIR[,DIR]: the vocabulary of label "
+    "[--text-guidance G] [--no-foot-lock] [--weights F] [--device D] [--steps N]  (--labels DIR[,DIR]: the vocabulary of label "
     "folders; --no-wordnet)";
 
 std::string joined(const std::vector<std::string>& items, const char* sep) {
@@ -108,12 +108,14 @@ std::optional<Clip> loadInput(const std::string& path) {
 
 struct GenerateArgs {
   std::string out, seconds, frames, rig, into, parts, samples = "1", textGuidance;
+  bool footLock = true;
   ModelArgs model;
 };
 
 int generate(const text::PromptReading& reading, GenerateArgs& a) {
   tasks::GenerateRequest req;
   req.reading = reading;
+  req.footLock = a.footLock;
   long long n = 0;
   if (!parseInt(a.samples, 1, 64, &n)) return fail(kUsage, "--samples '" + a.samples + "': expected 1 to 64 candidates");
   req.samples = static_cast<int>(n);
@@ -223,6 +225,7 @@ int runGenerate(Args args) {
   args.takeOption("--parts", &gen.parts);
   args.takeOption("--samples", &gen.samples);
   args.takeOption("--text-guidance", &gen.textGuidance);
+  gen.footLock = !args.takeFlag("--no-foot-lock");
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error + " (" + kUsageLine + ")");
