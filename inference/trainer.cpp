@@ -258,6 +258,10 @@ TrainReport trainModel(const TrainOptions& o) {
       for (auto& t : *list) t = t.to(device);
     opt.params.clear();
     for (const auto& p : net->parameters()) opt.params.push_back(p);
+    std::vector<double> lrScale(named.size(), 1.0);
+    for (size_t i = 0; i < named.size(); ++i)
+      if (named[i].first.rfind("text_", 0) == 0 || named[i].first.rfind("cond.", 0) == 0)
+        lrScale[i] = o.textLearningRateScale;
     net->train();
     Diffusion diffusion(config.trainTimesteps, device);
 
@@ -361,8 +365,9 @@ TrainReport trainModel(const TrainOptions& o) {
           const auto& g = p.grad();
           opt.m[i].mul_(b1).add_(g, 1 - b1);
           opt.v[i].mul_(b2).addcmul_(g, g, 1 - b2);
+          const double lri = lr * lrScale[i];
           if (p.dim() >= 2) p.mul_(1 - lr * config.weightDecay);
-          p.addcdiv_(opt.m[i] / c1, (opt.v[i] / c2).sqrt_().add_(eps), -lr);
+          p.addcdiv_(opt.m[i] / c1, (opt.v[i] / c2).sqrt_().add_(eps), -lri);
           opt.ema[i].mul_(emaDecay).add_(p.detach(), 1 - emaDecay);
         }
       }

@@ -39,6 +39,9 @@ struct TrainOptions {
   std::vector<std::pair<int, int>> fileLabels, clipLabels;
   int textActions = 0, textStyles = 0;
   std::string vocabulary;
+  // Learning-rate factor of the text embeddings and the condition projection
+  // (they start at zero / untrained and learn slowly at the network's rate).
+  double textLearningRateScale = 1.0;
   int batch = 0;                 // 0: the config's
   double learningRate = 0;       // 0: the config's
   int corruptedVariants = 1;     // lab-corrupted copies per clip

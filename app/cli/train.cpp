@@ -22,7 +22,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--residual] [--text] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -34,6 +34,8 @@ int runTrain(Args args) {
   // Condition on each take's action and style (the .json beside it, through
   // the built-in vocabulary, which the weights keep).
   const bool text = args.takeFlag("--text");
+  std::string textLr;
+  if (args.takeOption("--text-lr-scale", &textLr)) o.textLearningRateScale = std::atof(textLr.c_str());
   args.takeOption("--init-from", &o.initFrom);
   if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
   if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());
