@@ -49,7 +49,8 @@ nlohmann::json configJson(const ModelConfig& c) {
           {"window", c.window},      {"overlap", c.overlap},     {"train_timesteps", c.trainTimesteps},
           {"batch", c.batch},        {"learning_rate", c.learningRate}, {"weight_decay", c.weightDecay},
           {"ema_decay", c.emaDecay}, {"prompt_dropout", c.promptDropout}, {"detect_share", c.detectShare},
-          {"fps", c.fps},            {"residual", c.residual},    {"prior_dropout", c.priorDropout}};
+          {"fps", c.fps},            {"residual", c.residual},    {"prior_dropout", c.priorDropout},
+          {"text_actions", c.textActions}, {"text_styles", c.textStyles}, {"text_dropout", c.textDropout}};
 }
 
 ModelConfig configFromJson(const nlohmann::json& j) {
@@ -72,6 +73,9 @@ ModelConfig configFromJson(const nlohmann::json& j) {
   c.fps = j.value("fps", 30.0);  // files before the field: Bandai's 30 fps
   c.residual = j.value("residual", false);  // version 1 files: no prior input
   c.priorDropout = j.value("prior_dropout", 0.15);
+  c.textActions = j.value("text_actions", 0);  // files before text: unconditional
+  c.textStyles = j.value("text_styles", 0);
+  c.textDropout = j.value("text_dropout", 0.15);
   return c;
 }
 
@@ -91,6 +95,7 @@ bool saveCheckpoint(const Checkpoint& ck, const std::string& path, std::string* 
   if (!ck.stats.valid()) return fail("the checkpoint has no normalisation statistics");
   nlohmann::json header = {{"config", configJson(ck.config)}, {"step", ck.step}, {"seed", ck.seed},
                            {"note", ck.note}, {"feature_count", kFeatureCount}};
+  if (!ck.vocabulary.empty()) header["vocabulary"] = ck.vocabulary;
   nlohmann::json index = nlohmann::json::array();
   for (const NamedArray& a : ck.arrays) {
     size_t n = 1;
@@ -156,6 +161,7 @@ bool loadCheckpoint(const std::string& path, Checkpoint* out, std::string* error
     ck.step = header.at("step").get<std::int64_t>();
     ck.seed = header.at("seed").get<std::uint64_t>();
     ck.note = header.value("note", std::string());
+    ck.vocabulary = header.value("vocabulary", std::string());
     auto readFloats = [&](std::vector<float>& v, size_t n) {
       if (p + n * sizeof(float) > payload.size()) return false;
       v.resize(n);

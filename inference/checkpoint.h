@@ -38,6 +38,9 @@ struct Checkpoint {
   std::int64_t step = 0;    // training steps done
   std::uint64_t seed = 0;   // training seed
   std::string note;         // free text: data, command
+  // Text-conditioned weights: the vocabulary their action and style ids
+  // index (text::MotionVocabulary::serialize); empty for other weights.
+  std::string vocabulary;
   // "ema.<param>" (what inference uses); training state, when kept:
   // "model.<param>", "adam_m.<param>", "adam_v.<param>".
   std::vector<NamedArray> arrays;

@@ -129,23 +129,43 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
   uncond.labelDropped = masks.labelDropped.logical_or(masks.labelGenerate.logical_not());
   const bool guided = settings.guidance != 1.0 && uncond.labelDropped.any().item<bool>() &&
                       !masks.labelDropped.all().item<bool>();
+  const bool textGuided = settings.textGuidance != 1.0 && cond.ne(0).any().item<bool>();
   auto flagsUncond = flags(uncond);
   const torch::Tensor gate = priorGate(masks);
   auto dropUncond = uncond.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
+  const torch::Tensor noText = torch::zeros_like(cond);
 
   for (int i = 0; i < steps; ++i) {
     if (settings.cancelled && settings.cancelled()) return {};
     const int64_t t = steps == 1 ? tStart : std::llround(double(tStart) * (steps - 1 - i) / double(steps - 1));
     auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
     torch::Tensor pred;
-    if (guided) {
-      // Both branches in one batch: one call is cheaper than two.
-      auto both = net->forward(torch::cat({x, x * (1 - dropUncond)}), torch::cat({flagsCond, flagsUncond}),
-                               torch::cat({tt, tt}), torch::cat({cond, cond}),
-                               gate.defined() ? torch::cat({masks.prior, masks.prior}) : torch::Tensor(),
-                               gate.defined() ? torch::cat({gate, gate}) : torch::Tensor());
-      auto predCond = both.narrow(0, 0, B), predUncond = both.narrow(0, B, B);
-      pred = predUncond + settings.guidance * (predCond - predUncond);
+    if (guided || textGuided) {
+      // Every branch in one batch: one call is cheaper than two or three.
+      std::vector<torch::Tensor> xs{x}, fs{flagsCond}, cs{cond};
+      if (guided) {
+        xs.push_back(x * (1 - dropUncond));
+        fs.push_back(flagsUncond);
+        cs.push_back(cond);
+      }
+      if (textGuided) {
+        xs.push_back(x);
+        fs.push_back(flagsCond);
+        cs.push_back(noText);
+      }
+      const int64_t n = static_cast<int64_t>(xs.size());
+      auto repeat = [&](const torch::Tensor& v) { return v.defined() ? torch::cat(std::vector<torch::Tensor>(n, v)) : v; };
+      auto all = net->forward(torch::cat(xs), torch::cat(fs), repeat(tt), torch::cat(cs), repeat(masks.prior),
+                              repeat(gate));
+      auto predCond = all.narrow(0, 0, B);
+      if (guided && !textGuided) {
+        auto predUncond = all.narrow(0, B, B);
+        pred = predUncond + settings.guidance * (predCond - predUncond);
+      } else {
+        // Two directions from the full prediction (quality prompt and text).
+        pred = predCond + (settings.textGuidance - 1.0) * (predCond - all.narrow(0, (n - 1) * B, B));
+        if (guided) pred = pred + (settings.guidance - 1.0) * (predCond - all.narrow(0, B, B));
+      }
     } else {
       pred = net->forward(x, flagsCond, tt, cond, masks.prior, gate);
     }

@@ -32,6 +32,9 @@ struct LossTerms {
 struct SampleSettings {
   int steps = 12;          // DDIM steps
   double guidance = 1.0;   // classifier-free guidance on the quality prompt (1 = off)
+  // Classifier-free guidance on the text condition (1 = off): against the
+  // same call with the condition zeroed. Only where `cond` is non-zero.
+  double textGuidance = 1.0;
   // 1: generated channels start from pure noise. Below 1: from the given
   // values noised to that fraction of the schedule (MMDM's refinement:
   // keeps the input's gist, fixes its details).
@@ -67,8 +70,8 @@ class Diffusion {
                  torch::Generator& generator) const;
 
   // Samples the generated channels given `known` (same shape as x0; values
-  // on generated channels are ignored). Returns an undefined tensor when
-  // cancelled.
+  // on generated channels are ignored). `cond`: [B, condWidth] or per token
+  // (MotionNet::forward). Returns an undefined tensor when cancelled.
   torch::Tensor sample(MotionNet& net, const torch::Tensor& known, const TokenMasks& masks, const torch::Tensor& cond,
                        const SampleSettings& settings, torch::Generator& generator) const;
 

@@ -13,7 +13,7 @@ struct ModelConfig {
   int layers = 3;           // blocks of (part attention, time attention, MLP)
   int heads = 4;            // attention heads (width % heads == 0)
   int mlpRatio = 3;         // MLP hidden = mlpRatio * width
-  int condWidth = 64;       // conditioning vector slot (zeros until text arrives)
+  int condWidth = 64;       // conditioning vector per token (zeros: unconditional)
   int window = 48;          // frames per window (training and sliding inference)
   int overlap = 12;         // frames two inference windows share (blended)
   int trainTimesteps = 1000;  // diffusion steps of the cosine schedule
@@ -26,6 +26,14 @@ struct ModelConfig {
   // input and the network predicts the correction to it. Stored in the
   // checkpoint; files before the field read false and run as before.
   bool residual = false;
+  // Text-to-motion (issue 13): learned action and style embeddings (of the
+  // vocabulary stored with the weights) summed into each token's condition
+  // vector; 0 / 0: an unconditional model (files before the fields).
+  int textActions = 0;
+  int textStyles = 0;
+  // Training: share of samples whose text condition is dropped (classifier-
+  // free guidance, and the label-free tasks' unconditional branch).
+  double textDropout = 0.15;
   // Training: share of prior-carrying samples whose prior is dropped, so the
   // prior-free (and label-free) use keeps working.
   double priorDropout = 0.15;

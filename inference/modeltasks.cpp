@@ -29,6 +29,10 @@ MotionModel::~MotionModel() = default;
 const ModelConfig& MotionModel::config() const { return mImpl->meta.config; }
 std::int64_t MotionModel::trainedSteps() const { return mImpl->meta.step; }
 const std::string& MotionModel::note() const { return mImpl->meta.note; }
+const std::string& MotionModel::vocabulary() const { return mImpl->meta.vocabulary; }
+bool MotionModel::textConditioned() const {
+  return mImpl->meta.config.textActions > 0 && mImpl->meta.config.textStyles > 0;
+}
 
 std::unique_ptr<MotionModel> MotionModel::load(const std::string& path, const std::string& device,
                                                std::string* error) {
@@ -93,6 +97,8 @@ struct TokenGrid {
   // (residual models read it as their prior); empty: none.
   std::vector<std::uint8_t> hasPrior;
   bool generateLabels = false;        // detection
+  // frames x P text condition (vocabulary ids, -1 none); empty: none.
+  std::vector<std::int16_t> textAction, textStyle;
 };
 
 // Samples every window that has something to generate and blends the
@@ -116,15 +122,54 @@ bool sampleGrid(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOpt
     padded.motion.insert(padded.motion.end(), grid.motion.end() - kP, grid.motion.end());
     if (!grid.hasPrior.empty())
       padded.hasPrior.insert(padded.hasPrior.end(), grid.hasPrior.end() - kP, grid.hasPrior.end());
+    if (!grid.textAction.empty()) {
+      padded.textAction.insert(padded.textAction.end(), grid.textAction.end() - kP, grid.textAction.end());
+      padded.textStyle.insert(padded.textStyle.end(), grid.textStyle.end() - kP, grid.textStyle.end());
+    }
   }
   if (!sampleGridPadded(m, padded, options, out)) return false;
   out->resize(static_cast<size_t>(grid.frames) * row);
   return true;
 }
 
-bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const TaskOptions& options,
+// A chained window's first generated frame of each part need not continue the
+// known frames before it (the model is not exact): the gap between it and
+// where the known frames were heading (their last value plus their last
+// change) is added to the window's generated frames, fading out smoothly over
+// kChainJoinFrames, so the join keeps position and speed (inertialisation, as
+// game animation blends transitions). Grid frames still to generate are set in
+// `grid->motion`; the label channel is left alone.
+constexpr int kChainJoinFrames = 8;
+
+void joinChainedWindow(TokenGrid* grid, const Window& w) {
+  auto generated = [&](int f, int p) { return grid->motion[static_cast<size_t>(f) * kP + p] != 0; };
+  auto token = [&](int f, int p) { return grid->tokens.data() + (static_cast<size_t>(f) * kP + p) * kC; };
+  for (int p = 0; p < kP; ++p) {
+    int g0 = w.start;
+    while (g0 < w.start + w.length && !generated(g0, p)) ++g0;
+    if (g0 < 2 || g0 >= w.start + w.length || generated(g0 - 1, p) || generated(g0 - 2, p)) continue;
+    const float *a = token(g0 - 2, p), *b = token(g0 - 1, p), *first = token(g0, p);
+    float gap[kC];
+    for (int c = 0; c < kC; ++c) gap[c] = c == kLabelChannel ? 0.0f : (2.0f * b[c] - a[c]) - first[c];
+    for (int i = 0; i < kChainJoinFrames && g0 + i < w.start + w.length && generated(g0 + i, p); ++i) {
+      const double t = double(i) / kChainJoinFrames;
+      const float keep = static_cast<float>(1.0 - t * t * (3.0 - 2.0 * t));  // 1 at the join, 0 with zero slope
+      float* v = token(g0 + i, p);
+      for (int c = 0; c < kC; ++c) v[c] += keep * gap[c];
+    }
+  }
+}
+
+bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& input, const TaskOptions& options,
                       std::vector<float>* out) {
   const ModelConfig& c = m.meta.config;
+  // Chained windows write each window's result into `chained` and impose it
+  // as known in the windows after it.
+  const bool chain = options.chainWindows;
+  TokenGrid chained;
+  if (chain) chained = input;
+  const TokenGrid& grid = chain ? chained : input;
+  const bool text = m.net->config().textActions > 0 && !grid.textAction.empty();
   const std::vector<Window> windows = planWindows(grid.frames, c);
   std::vector<Window> todo;
   for (const Window& w : windows) {
@@ -139,7 +184,7 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
   constexpr size_t kWindowsPerBatch = 8;
   std::vector<std::vector<Window>> batches;
   for (const Window& w : todo) {
-    if (batches.empty() || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
+    if (batches.empty() || chain || batches.back().size() == kWindowsPerBatch || batches.back().front().length != w.length)
       batches.emplace_back();
     batches.back().push_back(w);
   }
@@ -182,12 +227,25 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
       masks.prior = knownTokens;
       masks.hasPrior = torch::stack(hasPrior).to(torch::kBool).to(m.device);
     }
-    auto cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    torch::Tensor cond;
+    if (text) {
+      std::vector<torch::Tensor> actions, styles;
+      for (const Window& w : batch) {
+        const size_t at = static_cast<size_t>(w.start) * kP;
+        actions.push_back(torch::from_blob(const_cast<std::int16_t*>(grid.textAction.data() + at), {T, kP}, torch::kInt16));
+        styles.push_back(torch::from_blob(const_cast<std::int16_t*>(grid.textStyle.data() + at), {T, kP}, torch::kInt16));
+      }
+      cond = m.net->textCondition(torch::stack(actions).to(torch::kLong).to(m.device),
+                                  torch::stack(styles).to(torch::kLong).to(m.device));
+    } else {
+      cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
+    }
     auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed * 1000003ULL + bi);
     SampleSettings settings;
     settings.steps = steps;
     settings.guidance = grid.generateLabels || meanCorrection ? 1.0 : options.guidance;
     settings.strength = grid.generateLabels || meanCorrection ? 1.0 : options.strength;
+    settings.textGuidance = text ? options.textGuidance : 1.0;
     int evaluations = 0;
     settings.cancelled = [&] { return report(done + evaluations++); };
     const auto result =
@@ -195,6 +253,14 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     if (!result.defined()) return false;
     done += steps;
     auto cpu = result.to(torch::kCPU).contiguous();
+    if (chain) {  // B == 1: the window's frames become known for the next ones
+      const Window& w = batch.front();
+      const size_t row = static_cast<size_t>(kP) * kC;
+      std::copy_n(cpu.data_ptr<float>(), static_cast<size_t>(T) * row, chained.tokens.begin() + static_cast<ptrdiff_t>(w.start * row));
+      joinChainedWindow(&chained, w);
+      std::fill_n(chained.motion.begin() + static_cast<ptrdiff_t>(w.start) * kP, static_cast<size_t>(T) * kP, 0);
+      continue;
+    }
     // Linear ramps over the overlaps; a window alone at a clip end needs none
     // but gets one anyway, which cancels out after normalising.
     const double ramp = std::max(1, c.overlap) + 1.0;
@@ -209,7 +275,7 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& grid, const T
     }
   }
   out->assign(grid.tokens.begin(), grid.tokens.end());
-  for (size_t f = 0; f < static_cast<size_t>(grid.frames); ++f)
+  for (size_t f = 0; !chain && f < static_cast<size_t>(grid.frames); ++f)
     if (weight[f] > 0)
       for (int k = 0; k < kP * kC; ++k) (*out)[f * kP * kC + k] = static_cast<float>(sum[f * kP * kC + k] / weight[f]);
   report(totalEvaluations);
@@ -322,6 +388,12 @@ TaskResult regenerateAtOwnRate(const MotionModel& model, const Clip& clip, const
     // With a prior, every generated token's input holds the classical answer
     // (or, for known parts of a frame whose torso is regenerated, the input).
     if (prior) grid.hasPrior = grid.motion;
+    if (!options.textAction.empty()) {
+      if (options.textAction.size() != mask.size() || options.textStyle.size() != mask.size())
+        return failed("the text condition does not match the clip's frame count");
+      grid.textAction = options.textAction;
+      grid.textStyle = options.textStyle;
+    }
     std::vector<float> tokens;
     if (!sampleGrid(m, grid, options, &tokens)) return {TaskStatus::Cancelled, {}};
 
@@ -408,8 +480,20 @@ TaskResult regenerateAtModelRate(const MotionModel& model, const Clip& clip, con
       lowMask[static_cast<size_t>(k) * kP + p] =
           mask[static_cast<size_t>(i0) * kP + p] || (blends && mask[static_cast<size_t>(i1) * kP + p]);
   }
+  TaskOptions lowOptions = options;
+  if (!options.textAction.empty()) {  // each model frame takes the condition of the nearest take frame
+    if (options.textAction.size() != mask.size() || options.textStyle.size() != mask.size())
+      return failed("the text condition does not match the clip's frame count");
+    lowOptions.textAction.assign(static_cast<size_t>(L) * kP, -1);
+    lowOptions.textStyle.assign(static_cast<size_t>(L) * kP, -1);
+    for (int k = 0; k < L; ++k) {
+      const size_t f = static_cast<size_t>(std::min(F - 1, static_cast<int>(std::lround(k / rate * clip.fps()))));
+      std::copy_n(options.textAction.begin() + f * kP, kP, lowOptions.textAction.begin() + static_cast<size_t>(k) * kP);
+      std::copy_n(options.textStyle.begin() + f * kP, kP, lowOptions.textStyle.begin() + static_cast<size_t>(k) * kP);
+    }
+  }
   Clip lowOut;
-  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, options, &lowOut, prior ? &low : nullptr);
+  const TaskResult r = regenerateAtOwnRate(model, low, lowMask, lowOptions, &lowOut, prior ? &low : nullptr);
   if (!r.ok()) return r;
   const Clip back = resample(lowOut, clip.fps());
   // With a prior, the correction (the result less the prior, both through the

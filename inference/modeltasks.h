@@ -41,6 +41,10 @@ class MotionModel {
   // Training steps of the weights and the checkpoint's note.
   std::int64_t trainedSteps() const;
   const std::string& note() const;
+  // Text-conditioned weights: the vocabulary (text::MotionVocabulary's
+  // serialisation) their action and style ids index; empty otherwise.
+  const std::string& vocabulary() const;
+  bool textConditioned() const;
 
   struct Impl;
   const Impl& impl() const { return *mImpl; }
@@ -68,6 +72,16 @@ struct TaskOptions {
   // it; 0: the prior itself). A smaller correction where the model measures
   // behind its prior is better than a worse answer.
   double correctionScale = 1.0;
+  // Text condition per (frame, part) token, frames x kBodyPartCount at the
+  // clip's rate: vocabulary action and style ids, -1 = none. Empty (or every
+  // id -1): unconditional, the label-free tasks. Ignored by models without
+  // text (ModelConfig::textActions 0).
+  std::vector<std::int16_t> textAction, textStyle;
+  double textGuidance = 2.5;  // classifier-free guidance on the text (1 = off)
+  // Windows one after another, each starting from the previous one's last
+  // frames imposed as known (generation: one continuous motion), instead of
+  // independent windows blended over their overlaps (repairs).
+  bool chainWindows = false;
   // Called at least once per network evaluation with the fraction done
   // (0..1); returning false cancels: the task returns Cancelled promptly
   // (within one evaluation) and leaves its outputs untouched.

@@ -50,7 +50,9 @@ MotionBlockImpl::MotionBlockImpl(const ModelConfig& c) : mWidth(c.width) {
 
 torch::Tensor MotionBlockImpl::forward(torch::Tensor h, const torch::Tensor& c) {
   const int64_t B = h.size(0), T = h.size(1), P = h.size(2), d = mWidth;
-  auto m = mModulation(torch::silu(c)).view({B, 1, 1, 9, d}).unbind(3);
+  auto m = (c.dim() == 2 ? mModulation(torch::silu(c)).view({B, 1, 1, 9, d})
+                         : mModulation(torch::silu(c)).view({B, c.size(1), c.size(2), 9, d}))
+               .unbind(3);
   auto modulate = [](const torch::Tensor& x, const torch::Tensor& shift, const torch::Tensor& scale) {
     return x * (1 + scale) + shift;
   };
@@ -92,6 +94,10 @@ MotionNetImpl::MotionNetImpl(const ModelConfig& c) : mConfig(c) {
     mMotionChannels = register_buffer("motion_channels", mMotionChannels);
   }
   mPartEmbedding = register_parameter("part_embedding", torch::randn({kBodyPartCount, c.width}) * 0.02);
+  if (c.textActions > 0 && c.textStyles > 0) {
+    mActionEmbedding = register_parameter("text_action", torch::zeros({c.textActions, c.condWidth}));
+    mStyleEmbedding = register_parameter("text_style", torch::zeros({c.textStyles, c.condWidth}));
+  }
   mTime1 = register_module("time1", nn::Linear(c.width, c.width));
   mTime2 = register_module("time2", nn::Linear(c.width, c.width));
   mCond = register_module("cond", nn::Linear(c.condWidth, c.width));
@@ -134,10 +140,19 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   // Timesteps are scaled to 0..1000 whatever the schedule length, so the
   // embedding's frequencies suit any configuration.
   auto tScaled = t.to(torch::kFloat32) * (1000.0 / mConfig.trainTimesteps);
-  auto c = mTime2(torch::silu(mTime1(sinusoidalEmbedding(tScaled, static_cast<int>(d))))) + mCond(cond);
+  auto c = mTime2(torch::silu(mTime1(sinusoidalEmbedding(tScaled, static_cast<int>(d)))));
+  // In inference a per-token condition that is zero everywhere is the
+  // unconditional one: it takes the per-window path, so label-free results
+  // keep their bits. (Not in training: fresh zero embeddings must get gradients.)
+  if (cond.dim() == 2 || (!is_training() && !cond.ne(0).any().item<bool>()))
+    c = c + mCond(cond.dim() == 2 ? cond : torch::zeros({B, mConfig.condWidth}, cond.options()));
+  else
+    c = c.view({B, 1, 1, d}) + mCond(cond);
   for (const auto& block : *mBlocks) h = block->as<MotionBlock>()->forward(h, c);
 
-  auto m = mFinalModulation(torch::silu(c)).view({B, 1, 1, 2, d}).unbind(3);
+  auto m = (c.dim() == 2 ? mFinalModulation(torch::silu(c)).view({B, 1, 1, 2, d})
+                         : mFinalModulation(torch::silu(c)).view({B, c.size(1), c.size(2), 2, d}))
+               .unbind(3);
   h = mFinalNorm(h) * (1 + m[1]) + m[0];
   std::vector<torch::Tensor> outs;
   for (int p = 0; p < kBodyPartCount; ++p) outs.push_back(mOut[p]->as<nn::Linear>()->forward(h.select(2, p)));
@@ -152,6 +167,20 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   // guards the input).
   auto gate = priorGate * mMotionChannels.view({1, 1, kBodyPartCount, kTokenChannels});
   return out * (1 - gate) + gate * (prior + torch::stack(corrections, 2));
+}
+
+torch::Tensor MotionNetImpl::textCondition(const torch::Tensor& actions, const torch::Tensor& styles) const {
+  std::vector<int64_t> shape = actions.sizes().vec();
+  shape.push_back(mConfig.condWidth);
+  if (!mActionEmbedding.defined())
+    return torch::zeros(shape, torch::TensorOptions().dtype(torch::kFloat32).device(actions.device()));
+  // Ids outside the table (-1: none) look up row 0 and are masked to zero.
+  auto lookup = [&](const torch::Tensor& table, const torch::Tensor& ids) {
+    auto present = ids.ge(0).logical_and(ids.lt(table.size(0)));
+    auto rows = table.index_select(0, torch::where(present, ids, torch::zeros_like(ids)).reshape({-1}).to(torch::kLong));
+    return rows.view(shape) * present.unsqueeze(-1).to(torch::kFloat32);
+  };
+  return lookup(mActionEmbedding, actions) + lookup(mStyleEmbedding, styles);
 }
 
 }  // namespace mm::inference

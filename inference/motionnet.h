@@ -32,7 +32,8 @@ TORCH_MODULE(SelfAttention);
 class MotionBlockImpl : public torch::nn::Module {
  public:
   explicit MotionBlockImpl(const ModelConfig& config);
-  // h: [B, T, P, d], c: [B, d]
+  // h: [B, T, P, d], c: [B, d] (one condition per window) or [B, Tc, P, d]
+  // (per token; Tc = T, or 1 for one per part).
   torch::Tensor forward(torch::Tensor h, const torch::Tensor& c);
 
  private:
@@ -48,7 +49,9 @@ class MotionNetImpl : public torch::nn::Module {
   explicit MotionNetImpl(const ModelConfig& config);
   // x: [B, T, P, kTokenChannels] (noisy where generated, clean where known),
   // flags: [B, T, P, kFlagChannels], t: [B] timesteps (float, 0..trainTimesteps),
-  // cond: [B, condWidth]. Returns the predicted clean tokens, same shape as x.
+  // cond: [B, condWidth] (one per window) or [B, Tc, P, condWidth] (per token,
+  // Tc = T or 1; textCondition builds it). Returns the predicted clean
+  // tokens, same shape as x.
   // Residual configs also take `prior` ([B, T, P, kTokenChannels], the
   // classical answer's tokens) and `hasPrior` ([B, T, P] float, 1 where a
   // generated token carries one): there the motion channels come out as the
@@ -57,6 +60,10 @@ class MotionNetImpl : public torch::nn::Module {
                         const torch::Tensor& cond, const torch::Tensor& prior = {},
                         const torch::Tensor& hasPrior = {});
   const ModelConfig& config() const { return mConfig; }
+  // Text-conditioned configs: the condition of each token from its action and
+  // style ids ([B, Tc, P] long; -1: none), the sum of their embeddings:
+  // [B, Tc, P, condWidth]. All -1 gives zeros, the unconditional input.
+  torch::Tensor textCondition(const torch::Tensor& actions, const torch::Tensor& styles) const;
 
  private:
   ModelConfig mConfig;
@@ -67,6 +74,9 @@ class MotionNetImpl : public torch::nn::Module {
   torch::nn::ModuleList mPriorIn{nullptr}, mCorrection{nullptr};
   torch::Tensor mMotionChannels;  // [P, kTokenChannels] 1 on used motion channels
   torch::Tensor mPartEmbedding;
+  // [textActions, condWidth], [textStyles, condWidth]; zero-initialised, so
+  // fresh embeddings give step 0 the unconditional model's output.
+  torch::Tensor mActionEmbedding, mStyleEmbedding;
   torch::nn::Linear mTime1{nullptr}, mTime2{nullptr}, mCond{nullptr}, mFinalModulation{nullptr};
   torch::nn::LayerNorm mFinalNorm{nullptr};
   torch::nn::ModuleList mBlocks{nullptr};

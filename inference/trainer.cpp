@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <random>
+#include <tuple>
 
 namespace mm::inference {
 
@@ -78,6 +79,28 @@ void drawMasks(std::mt19937_64& rng, const ModelConfig& c, int T, const std::uin
   if (!any) motion[std::uniform_int_distribution<int>(0, n - 1)(rng)] = 1;
 }
 
+// The text condition of one sample, per part: the take's action and style,
+// all dropped in textDropout of the samples (guidance, and the label-free
+// tasks' unconditional branch), the action or the style alone dropped now
+// and then (prompts that name only one), and in some samples a random set of
+// parts left unconditioned, so parts may carry different conditions
+// (composition, RoPAR).
+void drawTextCondition(std::uint64_t seed, const ModelConfig& c, const TrainingSample& s, std::int64_t* action,
+                       std::int64_t* style) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::fill(action, action + kP, -1);
+  std::fill(style, style + kP, -1);
+  if (u(rng) < c.textDropout) return;
+  const bool dropAction = u(rng) < 0.05, dropStyle = u(rng) < 0.05;
+  const bool someParts = u(rng) < 0.1;
+  for (int p = 0; p < kP; ++p) {
+    if (someParts && u(rng) < 0.5) continue;
+    action[p] = dropAction ? -1 : s.action;
+    style[p] = dropStyle ? -1 : s.style;
+  }
+}
+
 struct AdamW {
   std::vector<torch::Tensor> params, m, v, ema;
 };
@@ -118,21 +141,32 @@ TrainReport trainModel(const TrainOptions& o) {
     } else {
       config.residual = o.residual;
     }
+    if (!resuming && o.textActions > 0 && o.textStyles > 0) {
+      config.textActions = o.textActions;
+      config.textStyles = o.textStyles;
+    }
+    const bool text = config.textActions > 0 && config.textStyles > 0;
+    const std::string vocabulary = resuming ? resume.vocabulary : !o.vocabulary.empty() ? o.vocabulary : init.vocabulary;
     if (o.batch > 0) config.batch = o.batch;
     if (o.learningRate > 0) config.learningRate = o.learningRate;
 
     // Data: every clip as recorded plus corrupted variants, labelled.
     std::vector<TrainingSample> pool;
     int skipped = 0;
-    auto addClip = [&](const Clip& clip, std::uint64_t index, const std::string& name) {
+    auto addClip = [&](const Clip& clip, std::uint64_t index, const std::string& name, std::pair<int, int> label) {
       std::string why;
+      const size_t first = pool.size();
       if (!makeTrainingSamples(clip, mix(o.seed, index), o.corruptedVariants, &pool, &why, config.residual)) {
         ++skipped;
         log("skipped " + name + ": " + why);
       }
+      for (size_t k = first; k < pool.size(); ++k) std::tie(pool[k].action, pool[k].style) = label;
+    };
+    auto labelOf = [](const std::vector<std::pair<int, int>>& labels, size_t i) {
+      return i < labels.size() ? labels[i] : std::make_pair(-1, -1);
     };
     const auto dataStart = std::chrono::steady_clock::now();
-    for (size_t i = 0; i < o.clips.size(); ++i) addClip(o.clips[i], i, "clip " + std::to_string(i));
+    for (size_t i = 0; i < o.clips.size(); ++i) addClip(o.clips[i], i, "clip " + std::to_string(i), labelOf(o.clipLabels, i));
     for (size_t i = 0; i < o.files.size(); ++i) {
       if (o.cancelled && o.cancelled()) return fail("cancelled");
       LoadResult in = loadMotion(o.files[i]);
@@ -141,7 +175,7 @@ TrainReport trainModel(const TrainOptions& o) {
         log("skipped " + in.error.toString());
         continue;
       }
-      addClip(*in.clip, o.clips.size() + i, o.files[i]);
+      addClip(*in.clip, o.clips.size() + i, o.files[i], labelOf(o.fileLabels, i));
       if ((i + 1) % 200 == 0) log("data: " + std::to_string(i + 1) + " / " + std::to_string(o.files.size()) + " files");
     }
     int window = config.window;
@@ -224,6 +258,10 @@ TrainReport trainModel(const TrainOptions& o) {
       for (auto& t : *list) t = t.to(device);
     opt.params.clear();
     for (const auto& p : net->parameters()) opt.params.push_back(p);
+    std::vector<double> lrScale(named.size(), 1.0);
+    for (size_t i = 0; i < named.size(); ++i)
+      if (named[i].first.rfind("text_", 0) == 0 || named[i].first.rfind("cond.", 0) == 0)
+        lrScale[i] = o.textLearningRateScale;
     net->train();
     Diffusion diffusion(config.trainTimesteps, device);
 
@@ -233,6 +271,7 @@ TrainReport trainModel(const TrainOptions& o) {
       ck.stats = stats;
       ck.step = doneSteps;
       ck.seed = o.seed;
+      ck.vocabulary = text ? vocabulary : std::string();
       ck.note = "trained " + std::to_string(doneSteps) + " steps on " + std::to_string(report.samples) +
                 " clip variants (" + std::to_string(report.frames) + " frames)";
       auto names = namedParameters(*net);
@@ -253,6 +292,7 @@ TrainReport trainModel(const TrainOptions& o) {
     const int B = config.batch, T = window;
     std::vector<float> x0(static_cast<size_t>(B) * T * kP * kC);
     std::vector<std::uint8_t> motion(static_cast<size_t>(B) * T * kP), labelGen(motion.size()), labelDrop(motion.size());
+    std::vector<std::int64_t> textAction(static_cast<size_t>(B) * kP, -1), textStyle(textAction.size(), -1);
     std::vector<float> priorTokens(config.residual ? x0.size() : 0);
     std::vector<std::uint8_t> hasPrior(config.residual ? motion.size() : 0);
     ResidualWindow rw;
@@ -270,6 +310,8 @@ TrainReport trainModel(const TrainOptions& o) {
         const double r = o.singleWindow ? 0.0 : u(rng);
         const size_t si = std::min(usable.size() - 1, size_t(std::upper_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin()));
         const TrainingSample& s = usable[si];
+        if (text) drawTextCondition(mix(o.seed ^ 0x7E47ULL, static_cast<std::uint64_t>(step) * 4096 + b), config, s,
+                                    textAction.data() + b * kP, textStyle.data() + b * kP);
         float* tok = x0.data() + static_cast<size_t>(b) * T * kP * kC;
         if (config.residual) {
           if (!drawResidualWindow(s, stats, config, T, ResidualMix{}, rng, &rw, &error)) return fail(error);
@@ -298,7 +340,10 @@ TrainReport trainModel(const TrainOptions& o) {
         masks.hasPrior = bool3(hasPrior);
       }
       auto x = torch::from_blob(x0.data(), {B, T, kP, kC}, torch::kFloat32).to(device);
-      auto cond = torch::zeros({B, config.condWidth}, torch::TensorOptions().device(device));
+      // One condition per part of each sample (Tc = 1): a take has one label.
+      auto cond = text ? net->textCondition(torch::from_blob(textAction.data(), {B, 1, kP}, torch::kLong).to(device),
+                                            torch::from_blob(textStyle.data(), {B, 1, kP}, torch::kLong).to(device))
+                       : torch::zeros({B, config.condWidth}, torch::TensorOptions().device(device));
       auto generator = at::make_generator<at::CPUGeneratorImpl>(mix(o.seed ^ 0xD1B54A32D192ED03ULL, step));
       LossTerms loss = diffusion.loss(net, x, masks, cond, generator);
       net->zero_grad();
@@ -320,8 +365,9 @@ TrainReport trainModel(const TrainOptions& o) {
           const auto& g = p.grad();
           opt.m[i].mul_(b1).add_(g, 1 - b1);
           opt.v[i].mul_(b2).addcmul_(g, g, 1 - b2);
+          const double lri = lr * lrScale[i];
           if (p.dim() >= 2) p.mul_(1 - lr * config.weightDecay);
-          p.addcdiv_(opt.m[i] / c1, (opt.v[i] / c2).sqrt_().add_(eps), -lr);
+          p.addcdiv_(opt.m[i] / c1, (opt.v[i] / c2).sqrt_().add_(eps), -lri);
           opt.ema[i].mul_(emaDecay).add_(p.detach(), 1 - emaDecay);
         }
       }

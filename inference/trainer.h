@@ -30,6 +30,18 @@ struct TrainOptions {
   // that model, its output on prior-carrying tokens as the prior itself).
   bool residual = false;
   std::string initFrom;
+  // Text conditioning (issue 13): the (action, style) vocabulary ids of each
+  // file and clip, parallel to `files` / `clips` (-1: unlabelled, trained
+  // unconditionally). With textActions and textStyles > 0 (a fresh run or
+  // `initFrom`; the new embeddings start at zero, so step 0 is that model)
+  // the net learns them, dropped in ModelConfig::textDropout of the samples.
+  // `vocabulary` (text::MotionVocabulary::serialize) is stored with the weights.
+  std::vector<std::pair<int, int>> fileLabels, clipLabels;
+  int textActions = 0, textStyles = 0;
+  std::string vocabulary;
+  // Learning-rate factor of the text embeddings and the condition projection
+  // (they start at zero / untrained and learn slowly at the network's rate).
+  double textLearningRateScale = 1.0;
   int batch = 0;                 // 0: the config's
   double learningRate = 0;       // 0: the config's
   int corruptedVariants = 1;     // lab-corrupted copies per clip

@@ -26,6 +26,9 @@ struct TrainingSample {
   // of the flagged spans; repairPrior with the analysis' report).
   std::shared_ptr<const Clip> clip;
   std::shared_ptr<const Clip> repaired;
+  // Text conditioning: the take's vocabulary ids (-1: unlabelled).
+  int action = -1;
+  int style = -1;
 };
 
 // The clip itself and `corruptedVariants` lab-corrupted copies (seeded by

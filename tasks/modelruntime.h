@@ -10,6 +10,16 @@
 
 namespace mm::tasks {
 
+// Text-to-motion (tasks/generatejobs.h): regenerate the masked (frame, part)
+// tokens of `clip` under a per-token action / style condition, windows
+// chained (each from the previous one's last frames).
+struct TextRegeneration {
+  const Clip* clip = nullptr;
+  std::vector<std::uint8_t> mask;                 // frames x kBodyPartCount, 1 = generate
+  std::vector<std::int16_t> action, style;        // frames x kBodyPartCount vocabulary ids, -1 none
+  double textGuidance = 2.5;
+};
+
 struct ModelRuntimeApi {
   int version;  // kModelRuntimeVersion
   ModelPtr (*load)(const ModelSettings& settings, std::string* error);
@@ -23,8 +33,13 @@ struct ModelRuntimeApi {
   bool (*inbetween)(const inference::MotionModel&, const ModelSettings&, int, int, Clip*, std::string*);
   bool (*indicators)(const inference::MotionModel&, const ModelSettings&, const Clip&, ModelIndicators*,
                      std::string*);
+  // The weights' vocabulary (text::MotionVocabulary::serialize); empty: not text-conditioned.
+  std::string (*vocabulary)(const inference::MotionModel&);
+  bool (*regenerateText)(const inference::MotionModel&, const ModelSettings&, const TextRegeneration&, Clip*,
+                         std::string*);
 };
-constexpr int kModelRuntimeVersion = 2;  // 2: ModelSettings::fromClassic
+// 2: ModelSettings::fromClassic; 3: text-to-motion (vocabulary, regenerateText)
+constexpr int kModelRuntimeVersion = 3;
 
 // The loaded module's functions, or nullptr with *error saying why (a build
 // without LibTorch, a module that is missing or does not load).

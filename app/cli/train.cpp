@@ -6,6 +6,8 @@
 #ifdef MM_HAVE_TORCH
 #include "inference/trainer.h"
 #include "inference/trainingdata.h"
+#include "text/motionvocabulary.h"
+#include "text/takelabels.h"
 #endif
 
 #include <cstdio>
@@ -20,7 +22,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--residual] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -29,6 +31,11 @@ int runTrain(Args args) {
   args.takeOption("--device", &o.device);
   args.takeOption("--resume", &o.resume);
   o.residual = args.takeFlag("--residual");
+  // Condition on each take's action and style (the .json beside it, through
+  // the built-in vocabulary, which the weights keep).
+  const bool text = args.takeFlag("--text");
+  std::string textLr;
+  if (args.takeOption("--text-lr-scale", &textLr)) o.textLearningRateScale = std::atof(textLr.c_str());
   args.takeOption("--init-from", &o.initFrom);
   if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
   if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());
@@ -56,6 +63,21 @@ int runTrain(Args args) {
       continue;
     }
     if (limit <= 0 || static_cast<int>(o.files.size()) < limit) o.files.push_back(files[i]);
+  }
+  if (text) {
+    const text::MotionVocabulary& vocabulary = text::MotionVocabulary::builtin();
+    o.textActions = static_cast<int>(vocabulary.actions().size());
+    o.textStyles = static_cast<int>(vocabulary.styles().size());
+    o.vocabulary = vocabulary.serialize();
+    int labelled = 0;
+    for (const std::string& f : o.files) {
+      text::TakeLabels l;
+      if (!text::readTakeLabels(vocabulary, f, &l, &error)) return fail(kError, error);
+      o.fileLabels.emplace_back(l.action, l.style);
+      labelled += l.labelled();
+    }
+    std::printf("train: text conditioning on %d actions x %d styles; %d of %zu clips labelled\n", o.textActions,
+                o.textStyles, labelled, o.files.size());
   }
   std::printf("train: %zu clips, %d held out (every 10th), config %s, %lld steps, seed %llu\n", o.files.size(),
               heldOut, !o.resume.empty() ? "(from the resumed file)" : !o.initFrom.empty() ? "(from --init-from)" : o.config.c_str(), static_cast<long long>(o.steps),

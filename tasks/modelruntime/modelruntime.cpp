@@ -196,6 +196,26 @@ bool modelIndicators(const inference::MotionModel& model, const ModelSettings& a
   return true;
 }
 
+std::string vocabulary(const inference::MotionModel& model) {
+  return model.textConditioned() ? model.vocabulary() : std::string();
+}
+
+bool regenerateText(const inference::MotionModel& model, const ModelSettings& args, const TextRegeneration& job,
+                    Clip* out, std::string* error) {
+  inference::TaskOptions options = taskOptions(args);
+  options.textAction = job.action;
+  options.textStyle = job.style;
+  options.textGuidance = job.textGuidance;
+  options.chainWindows = true;
+  Clip result;
+  const inference::TaskResult r = inference::regenerateMasked(model, *job.clip, job.mask, options, &result);
+  if (!r.ok()) {
+    *error = r.status == inference::TaskStatus::Cancelled ? std::string("cancelled") : r.error;
+    return false;
+  }
+  *out = std::move(result);
+  return true;
+}
 
 }  // namespace mm::tasks::runtime
 
@@ -203,6 +223,6 @@ extern "C" __attribute__((visibility("default"))) const mm::tasks::ModelRuntimeA
   using namespace mm::tasks::runtime;
   static const mm::tasks::ModelRuntimeApi api = {
       mm::tasks::kModelRuntimeVersion, loadModel, trainedSteps, deviceDescription, heldOutFromTraining,
-      modelClean, modelComplete, modelInbetween, modelIndicators};
+      modelClean, modelComplete, modelInbetween, modelIndicators, vocabulary, regenerateText};
   return &api;
 }

@@ -1,8 +1,11 @@
 // motionmender-cli generate: --vocabulary, --explain (the reading as the
-// first line), errors for prompts with nothing understood, and the honest
-// "not available yet" of generation itself.
+// first line), errors for prompts with nothing understood, and
+// generation itself (a new take, a range of a take, K samples) with a tiny
+// text-conditioned model trained here.
 #include "common/clirun.h"
 #include "common/devdata.h"
+#include "common/labelledtakes.h"
+#include "io/motionfile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -14,7 +17,24 @@ QString firstLine(const QString& s) { return s.section('\n', 0, 0); }
 
 class TestGenerate : public QObject {
   Q_OBJECT
+  QTemporaryDir mDir;
+  QString mTextModel;  // a tiny text-conditioned model trained on two labelled fixtures
+
  private Q_SLOTS:
+  void initTestCase() {
+    const QString data = mm::test::writeLabelledTakes(mDir.path() + "/data");
+    QVERIFY(!data.isEmpty());
+    mTextModel = mDir.filePath("text.mmmodel");
+    const mm::test::CliRun r = cli({"train", "--data", data, "--config", "tiny", "--text", "--steps", "20",
+                                    "--variants", "0", "--out", mTextModel});
+    if (r.code == 1 && r.err.contains("no LibTorch")) {  // generation tests skip in such builds
+      mTextModel.clear();
+      return;
+    }
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains("text conditioning on 25 actions x 16 styles; 2 of 2 clips labelled"));
+  }
+
   void vocabulary() {
     const mm::test::CliRun r = cli({"generate", "--vocabulary"});
     QCOMPARE(r.code, 0);
@@ -74,15 +94,64 @@ class TestGenerate : public QObject {
     QCOMPARE(r.err.count('\n'), 1);
   }
 
-  // Generation itself needs a conditioned model: said plainly, exit 2, nothing written.
-  void generationNotAvailable() {
+  // Weights without text conditioning: said plainly, exit 1, nothing written.
+  void unconditionedWeightsRefused() {
     QTemporaryDir dir;
     const QString out = dir.filePath("out.bvh");
-    const mm::test::CliRun r = cli({"generate", "walk then run", "-o", out, "--seconds", "4"});
-    QCOMPARE(r.code, 2);
+    const mm::test::CliRun r = cli({"generate", "walk then run", "-o", out, "--seconds", "4", "--weights",
+                                    MM_SOURCE_DIR "/resources/models/motionmender-small.mmmodel"});
+    QCOMPARE(r.code, 1);
     QVERIFY(firstLine(r.out).startsWith("2 segments: walk (normal, default 4.0 s) \u2192 run"));
-    QVERIFY(r.err.contains("needs a motion model conditioned on actions and styles"));
+    QVERIFY2(r.err.contains("not conditioned on actions and styles"), qPrintable(r.err));
     QVERIFY(!QFile::exists(out));
+  }
+
+  // A new take: the reading first, then a readable BVH of the frames asked for.
+  void newTake() {
+    if (mTextModel.isEmpty()) QSKIP("this build has no LibTorch");
+    QTemporaryDir dir;
+    const QString out = dir.filePath("walk.bvh");
+    const mm::test::CliRun r = cli({"generate", "an old man walks", "-o", out, "--frames", "70", "--weights",
+                                    mTextModel, "--steps", "3", "--seed", "4"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(firstLine(r.out).startsWith("1 segment: walk (old"));
+    mm::LoadResult in = mm::loadMotion(out.toStdString());
+    QVERIFY2(in.ok(), in.error.toString().c_str());
+    QCOMPARE(in.clip->frameCount(), 70);
+    QCOMPARE(in.clip->fps(), 30.0);
+    QCOMPARE(in.clip->jointCount(), 22);  // the canonical (Bandai) rig
+    QVERIFY(in.clip->validate().empty());
+    // --seconds at the rig's rate, and K samples as OUT_1 .. OUT_K.
+    const QString rigged = dir.filePath("kick.bvh");
+    const mm::test::CliRun k = cli({"generate", "kick", "-o", rigged, "--seconds", "1.5", "--samples", "2", "--rig",
+                                    mm::test::testData("bandai_kick_40.bvh"), "--weights", mTextModel, "--steps", "2"});
+    QVERIFY2(k.code == 0, qPrintable(k.err));
+    QVERIFY(!QFile::exists(rigged));
+    for (const char* name : {"kick_1.bvh", "kick_2.bvh"}) {
+      mm::LoadResult c = mm::loadMotion(dir.filePath(name).toStdString());
+      QVERIFY2(c.ok(), name);
+      QCOMPARE(c.clip->frameCount(), 45);
+    }
+  }
+
+  // --into: the range is filled, the frames around it keep their values.
+  void intoRange() {
+    if (mTextModel.isEmpty()) QSKIP("this build has no LibTorch");
+    QTemporaryDir dir;
+    const QString in = QStringLiteral(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh");
+    const QString out = dir.filePath("filled.bvh");
+    const mm::test::CliRun r = cli({"generate", "wave the right hand", "-o", out, "--into", in, "--frames", "30:60",
+                                    "--parts", "right_arm", "--weights", mTextModel, "--steps", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    mm::LoadResult a = mm::loadMotion(in.toStdString()), b = mm::loadMotion(out.toStdString());
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(b.clip->frameCount(), a.clip->frameCount());
+    // Errors name the file and the place.
+    const mm::test::CliRun bad = cli({"generate", "walk", "-o", out, "--into", in, "--frames", "30:99999", "--weights",
+                                      mTextModel});
+    QCOMPARE(bad.code, 1);
+    QVERIFY(bad.err.contains(in + ": --frames 30:99999"));
+    QCOMPARE(cli({"generate", "walk", "-o", out, "--into", in, "--frames", "30:60", "--parts", "tail"}).code, 2);
   }
 
   // WordNet compiled in but its dictionary missing: exact words, and the reading says so.
