@@ -395,11 +395,12 @@ class TestProject : public QObject {
     const int last = artifacts[0].id - 1;  // the last edit whose artifacts were committed
     QVERIFY2(last >= required, qPrintable(QString("edit %1 committed, %2 expected").arg(last).arg(required)));
     QVERIFY(artifacts[0] == crashArtifact(last));
-    // The status is committed on the spot, the artifacts by the session's
-    // next save: it holds edit `last` or, killed between the two, `last + 1`.
+    // Each edit saves the clip, then the artifacts, then the status, one
+    // transaction each: the status holds edit `last` or, killed between the
+    // artifacts and the status, `last - 1`.
     const QueueStatus status = p->status(take);
     QVERIFY2(status == static_cast<QueueStatus>(last % kQueueStatusCount) ||
-                 status == static_cast<QueueStatus>((last + 1) % kQueueStatusCount),
+                 status == static_cast<QueueStatus>((last + kQueueStatusCount - 1) % kQueueStatusCount),
              qPrintable(QString("status %1 after edit %2").arg(int(status)).arg(last)));
     // The clip was saved before the artifacts: it holds edit `last` or `last + 1`.
     Clip stored;
