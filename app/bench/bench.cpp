@@ -360,8 +360,9 @@ int runBench(Args args) {
   if (what == "io") return benchIo(args);
   if (what == "analyze") return benchAnalyze(args);
   if (what == "clean") return runBenchClean(args);
+  if (what == "generate") return benchGenerate(args);
   if (what.empty()) return fail(kUsage, "usage: bench io [FILE]");
-  return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze, clean, model)");
+  return fail(kUsage, "unknown benchmark '" + what + "' (available: io, analyze, clean, generate, model)");
 }
 
 }  // namespace mm::bench

@@ -12,6 +12,9 @@ namespace mm::bench {
 int runBench(cli::Args args);
 // bench clean (benchclean.cpp).
 int runBenchClean(cli::Args& args);
+// bench generate (benchgenerate.cpp): text-to-motion speed through the model
+// runtime module, as `generate` runs it.
+int benchGenerate(cli::Args& args);
 // bench model (benchmodel.cpp, mm_bench_torch): the motion model's speed.
 int benchModel(cli::Args& args);
 

@@ -294,7 +294,8 @@ int runEval(Args args) {
   const std::string what = args.shift();
   if (what == "detect") return evalDetect(args);
   if (what == "clean" || what == "complete" || what == "inbetween") return runEvalRepair(what, args);
-  return fail(kUsage, "usage: eval detect|clean|complete|inbetween|model --data DIR [--seed S] [--clips N] [--every K]");
+  if (what == "generate") return evalGenerate(args);
+  return fail(kUsage, "usage: eval detect|clean|complete|inbetween|generate|model --data DIR [--seed S] [--clips N] [--every K]");
 }
 
 }  // namespace mm::eval

@@ -15,6 +15,10 @@ namespace mm::eval {
 int runEval(cli::Args args);
 // eval clean | complete | inbetween (evalrepair.cpp); `what` is the sub-command.
 int runEvalRepair(const std::string& what, cli::Args& args);
+// eval generate (evalgenerate.cpp): text-to-motion against real held-out takes
+// (the action-to-motion protocol; the model through the runtime module, as
+// `generate` runs it).
+int evalGenerate(cli::Args& args);
 // eval model (evalmodel.cpp, mm_eval_torch): the motion model on held-out clips.
 int evalModel(cli::Args& args);
 

@@ -110,6 +110,60 @@ class TestEval : public QObject {
     QCOMPARE(eval({"bogus", "--data", mData}).code, 2);
   }
 
+  // eval generate on a folder without labels: a clear skip, exit 0, no model needed.
+  void generateSkipsWithoutLabels() {
+    const CliRun r = eval({"generate", "--data", mData});
+    QVERIFY2(r.code == 0, qPrintable(failure(r)));
+    QVERIFY2(r.out.startsWith(QStringLiteral("eval generate: skipped: no labelled takes in ")), qPrintable(r.out));
+    QCOMPARE(eval({"generate"}).code, 2);
+    QCOMPARE(eval({"generate", "--data", mData, "--samples", "0"}).code, 2);
+    QCOMPARE(eval({"generate", "--data", mData, "--actions", "zorp"}).code, 2);
+  }
+
+  // eval generate on 30 labelled takes in the Bandai layout (held out: files
+  // 9, 19 and 29: walk, kick, walk), one short take per prompt with the
+  // shipped text weights: every table is printed.
+  void generate() {
+    const QString textWeights = QStringLiteral(MM_SOURCE_DIR "/resources/models/motionmender-small-text.mmmodel");
+    if (!QFile::exists(textWeights)) QSKIP("no text weights in resources/models");
+    QTemporaryDir dir;
+    const QString ds1 = dir.filePath(QStringLiteral("ds1"));
+    QVERIFY(QDir().mkpath(ds1));
+    auto write = [](const QString& path, const QByteArray& text) {
+      QFile f(path);
+      return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    // ds1's content labels up to kick (13) and its first style.
+    QVERIFY(write(ds1 + "/content_label.txt",
+                  "dataset-1_walk\ndataset-1_run\ndataset-1_dash\ndataset-1_walk-back\ndataset-1_walk-left\n"
+                  "dataset-1_walk-right\ndataset-1_bow\ndataset-1_bye\ndataset-1_guide\ndataset-1_byebye\n"
+                  "dataset-1_respond\ndataset-1_call\ndataset-1_punch\ndataset-1_kick\n"));
+    QVERIFY(write(ds1 + "/style_label.txt", "dataset-1_normal\n"));
+    for (int i = 0; i < 30; ++i) {
+      const bool walk = i == 19 ? false : i == 9 || i == 29 || i % 2 == 0;
+      const QString name = QStringLiteral("%1/take%2").arg(ds1).arg(i, 2, 10, QLatin1Char('0'));
+      QVERIFY(QFile::copy(walk ? kWalk : kKick, name + ".bvh"));
+      QVERIFY(write(name + ".json", walk ? "{\"content\": 0, \"style\": 0}" : "{\"content\": 13, \"style\": 0}"));
+    }
+    const CliRun r = eval({"generate", "--data", dir.path(), "--actions", "walk,kick", "--samples", "2", "--seconds",
+                           "1", "--weights", textWeights, "--device", "cpu"});
+    if (r.code == 1 && (r.err.contains(QStringLiteral("LibTorch")) || r.err.contains(QStringLiteral("model runtime"))))
+      QSKIP("no model runtime in this build");
+    QVERIFY2(r.code == 0, qPrintable(failure(r)));
+    QVERIFY2(r.out.contains(QStringLiteral("eval generate: 3 real held-out takes of 2 actions and 1 styles")),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("generated 4 takes in ")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\nreal held-out, leave-one-out +[01]\\.\\d{3} +1\\.000 "))));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\ngenerated +[01]\\.\\d{3} +[01]\\.\\d{3}\\n"))));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\ntarget +\\d"))));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\nreal half vs half \\(reference\\) +\\d"))));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\ngenerated vs real +\\d+\\.\\d+ +\\d"))));
+    QVERIFY(r.out.contains(QStringLiteral("quality analysis")));
+    QVERIFY(r.out.contains(QStringLiteral("joins above the real 90th percentile: ")));
+    QVERIFY(r.out.contains(QStringLiteral("memorisation (feature distance to the nearest of 27 training takes)")));
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\n  generated +\\d+\\.\\d+ +\\d+\\.\\d+ +\\d+\\.\\d%"))));
+  }
+
   // eval model (motionmender-cli-torch): on the held-out file only, the walk.
   void model() {
     if (!QFile::exists(kWeights)) QSKIP("no model weights in resources/models");
