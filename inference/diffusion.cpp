@@ -135,28 +135,33 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
   auto dropUncond = uncond.labelDropped.unsqueeze(3).to(torch::kFloat32) * mLabelChannel;
   const torch::Tensor noText = torch::zeros_like(cond);
 
+  // The guidance branches run in one batch (one call is cheaper than two or
+  // three); what does not change from step to step (flags, conditions, the
+  // prior and its gate) is concatenated once.
+  const int64_t n = 1 + (guided ? 1 : 0) + (textGuided ? 1 : 0);
+  auto repeat = [&](const torch::Tensor& v) { return v.defined() ? torch::cat(std::vector<torch::Tensor>(n, v)) : v; };
+  torch::Tensor batchFlags, batchCond, batchPrior, batchGate, keepUncond;
+  if (n > 1) {
+    std::vector<torch::Tensor> fs{flagsCond}, cs{cond};
+    if (guided) fs.push_back(flagsUncond), cs.push_back(cond);
+    if (textGuided) fs.push_back(flagsCond), cs.push_back(noText);
+    batchFlags = torch::cat(fs);
+    batchCond = torch::cat(cs);
+    batchPrior = repeat(masks.prior);
+    batchGate = repeat(gate);
+    if (guided) keepUncond = 1 - dropUncond;
+  }
+
   for (int i = 0; i < steps; ++i) {
     if (settings.cancelled && settings.cancelled()) return {};
     const int64_t t = steps == 1 ? tStart : std::llround(double(tStart) * (steps - 1 - i) / double(steps - 1));
-    auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
     torch::Tensor pred;
-    if (guided || textGuided) {
-      // Every branch in one batch: one call is cheaper than two or three.
-      std::vector<torch::Tensor> xs{x}, fs{flagsCond}, cs{cond};
-      if (guided) {
-        xs.push_back(x * (1 - dropUncond));
-        fs.push_back(flagsUncond);
-        cs.push_back(cond);
-      }
-      if (textGuided) {
-        xs.push_back(x);
-        fs.push_back(flagsCond);
-        cs.push_back(noText);
-      }
-      const int64_t n = static_cast<int64_t>(xs.size());
-      auto repeat = [&](const torch::Tensor& v) { return v.defined() ? torch::cat(std::vector<torch::Tensor>(n, v)) : v; };
-      auto all = net->forward(torch::cat(xs), torch::cat(fs), repeat(tt), torch::cat(cs), repeat(masks.prior),
-                              repeat(gate));
+    if (n > 1) {
+      std::vector<torch::Tensor> xs{x};
+      if (guided) xs.push_back(x * keepUncond);
+      if (textGuided) xs.push_back(x);
+      auto tt = torch::full({n * B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
+      auto all = net->forward(torch::cat(xs), batchFlags, tt, batchCond, batchPrior, batchGate);
       auto predCond = all.narrow(0, 0, B);
       if (guided && !textGuided) {
         auto predUncond = all.narrow(0, B, B);
@@ -167,6 +172,7 @@ torch::Tensor Diffusion::sample(MotionNet& net, const torch::Tensor& known, cons
         if (guided) pred = pred + (settings.guidance - 1.0) * (predCond - all.narrow(0, B, B));
       }
     } else {
+      auto tt = torch::full({B}, t, torch::TensorOptions().dtype(torch::kLong).device(mDevice));
       pred = net->forward(x, flagsCond, tt, cond, masks.prior, gate);
     }
     pred = harmonize(pred, masks.motionGenerate);

@@ -237,6 +237,14 @@ bool sampleGridPadded(const MotionModel::Impl& m, const TokenGrid& input, const 
       }
       cond = m.net->textCondition(torch::stack(actions).to(torch::kLong).to(m.device),
                                   torch::stack(styles).to(torch::kLong).to(m.device));
+      // A window whose tokens all carry one condition (a one-segment prompt,
+      // or a window away from segment boundaries and part overrides) takes
+      // the per-window path: the same values (every token would add the same
+      // row), but the adaptive norms' modulations are computed once per
+      // window instead of once per token in every block and step.
+      const auto rows = cond.flatten(1, 2);  // [B, T * P, condWidth]
+      if (rows.eq(rows.narrow(1, 0, 1)).all().item<bool>()) cond = rows.select(1, 0).contiguous();
+
     } else {
       cond = torch::zeros({B, c.condWidth}, torch::TensorOptions().device(m.device));
     }
