@@ -44,7 +44,8 @@ namespace {
 
 const char* kGenerateUsage =
     "usage: eval generate --data DIR [--weights W] [--samples K] [--seconds S] [--seed S] [--actions a,b,...] "
-    "[--styles normal|all] [--text-guidance G] [--join \"PROMPT\"] [--train-every N] [--steps N] [--device D]";
+    "[--styles normal|all] [--text-guidance G] [--no-foot-lock] [--join \"PROMPT\"] [--train-every N] [--out DIR] [--steps N] "
+    "[--device D]";
 
 // A take's labels and its recogniser features.
 struct Take {
@@ -188,6 +189,7 @@ int evalGenerate(Args& args) {
   args.takeOption("--join", &joinPrompt);
   args.takeOption("--train-every", &trainEveryText);
   args.takeOption("--out", &outDir);
+  const bool footLock = !args.takeFlag("--no-foot-lock");
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error + " (" + kGenerateUsage + ")");
@@ -302,9 +304,10 @@ int evalGenerate(Args& args) {
   std::printf("eval generate: %zu real held-out takes of %zu actions and %zu styles from %s (%zu training takes for the "
               "memorisation check; read in %.1f s)\n",
               real.size(), realActions.size(), realStyles.size(), data.c_str(), train.size(), loadSeconds);
-  std::printf("model: %s, %d DDIM steps, text guidance %.2g, device %s, seed %llu; %d takes of %g s per prompt, %zu "
+  std::printf("model: %s, %d DDIM steps, text guidance %.2g%s, device %s, seed %llu; %d takes of %g s per prompt, %zu "
               "prompts (style %s)\n",
-              model.weights.c_str(), model.steps, guidance, tasks::deviceDescription(model).c_str(),
+              model.weights.c_str(), model.steps, guidance, footLock ? "" : ", no foot lock",
+              tasks::deviceDescription(model).c_str(),
               static_cast<unsigned long long>(model.seed), K, secondsD, prompts.size(),
               stylesText == "normal" ? "normal" : "of each labelled pair");
   std::printf("features: %zu motion statistics (hips speed, height, turning and period; head, hands and feet relative "
@@ -331,6 +334,7 @@ int evalGenerate(Args& args) {
     req.frames = frames;
     req.samples = K;
     req.textGuidance = guidance;
+    req.footLock = footLock;
     ModelArgs settings = model;
     settings.seed = model.seed + 1000ULL * p;
     std::vector<Clip> clips;
@@ -432,7 +436,7 @@ int evalGenerate(Args& args) {
   std::vector<double> realChange, realAccel;
   for (const Take& t : real) {
     realChange.insert(realChange.end(), t.change.begin(), t.change.end());
-    realAccel.insert(realAccel.end(), t.accel.begin() + 1, t.accel.end());
+    if (t.accel.size() > 1) realAccel.insert(realAccel.end(), t.accel.begin() + 1, t.accel.end());
   }
   const double p90Change = quantile(realChange, 0.9), p90Accel = quantile(realAccel, 0.9);
   const text::PromptParser parser(vocabulary);
@@ -448,6 +452,7 @@ int evalGenerate(Args& args) {
     req.frames = joinFrames;
     req.samples = K;
     req.textGuidance = guidance;
+    req.footLock = footLock;
     ModelArgs settings = model;
     settings.seed = model.seed + 999983ULL;
     std::vector<Clip> clips;
@@ -470,13 +475,15 @@ int evalGenerate(Args& args) {
       for (const Clip& c : clips) {
         std::vector<double> change, accel;
         frameChanges(c, &change, &accel);
+        for (int f = 1; f < static_cast<int>(change.size()); ++f) {
+          bool near = false;
+          for (int b : bounds) near = near || std::abs(f - b) <= reach;
+          if (!near) elseChange.push_back(change[f]), elseAccel.push_back(accel[f]);
+        }
         for (int b : bounds) {
           double mc = 0, ma = 0;
-          for (int f = 0; f < static_cast<int>(change.size()); ++f) {
-            const bool near = std::abs(f - b) <= reach;
-            if (near) mc = std::max(mc, change[f]), ma = std::max(ma, accel[f]);
-            else if (f > 0) elseChange.push_back(change[f]), elseAccel.push_back(accel[f]);
-          }
+          for (int f = std::max(0, b - reach); f <= std::min(static_cast<int>(change.size()) - 1, b + reach); ++f)
+            mc = std::max(mc, change[f]), ma = std::max(ma, accel[f]);
           joinChange.push_back(mc);
           joinAccel.push_back(ma);
           above += mc > p90Change;
