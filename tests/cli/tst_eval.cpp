@@ -7,6 +7,8 @@
 // is file 9, the one a model would never have trained on (index % 10 == 9),
 // and the only clip long enough for the in-betweening windows (50 frames)
 // and the model's 30-frame gap. `--every 3` keeps files 0, 3, 6 and 9.
+// `eval generate` skips that folder (no labels) and runs on a labelled one of
+// its own (30 takes in the Bandai layout) with the shipped text weights.
 #include "common/clirun.h"
 
 #include <QDir>

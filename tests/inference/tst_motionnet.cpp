@@ -1,0 +1,58 @@
+// The network itself (inference/motionnet.h, internal to inference/, so this
+// test links LibTorch directly): a window whose tokens all carry one text
+// condition is run with one condition row per window (modeltasks.cpp, for
+// speed), which must give the prediction of that row repeated per token.
+#include "inference/motionnet.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace mm;
+using namespace mm::inference;
+
+class TestMotionNet : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  // Random weights (the modulations far from their zero initialisation), a
+  // batch of three rows as the guidance batch holds: two conditions and none.
+  void oneConditionPerWindowIsThePerTokenResult() {
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(5);
+    ModelConfig c;
+    QVERIFY(modelConfigByName("tiny", &c));
+    c.textActions = 3;
+    c.textStyles = 2;
+    MotionNet net(c);
+    for (auto& p : net->parameters()) p.normal_(0.0, 0.3);
+    net->eval();
+    constexpr int64_t P = kBodyPartCount;
+    const int64_t B = 3, T = c.window;
+    const auto x = torch::randn({B, T, P, kTokenChannels});
+    const auto flags = (torch::rand({B, T, P, kFlagChannels}) > 0.5).to(torch::kFloat32);
+    const auto t = torch::tensor({10, 400, 900}, torch::kLong);
+    auto actions = torch::empty({B, T, P}, torch::kLong), styles = torch::empty({B, T, P}, torch::kLong);
+    actions[0].fill_(2);
+    styles[0].fill_(1);
+    actions[1].fill_(0);
+    styles[1].fill_(0);
+    actions[2].fill_(-1);  // none: the text-free branch
+    styles[2].fill_(-1);
+    const auto perToken = net->textCondition(actions, styles);
+    const auto perWindow = perToken.flatten(1, 2).select(1, 0).contiguous();
+    QCOMPARE(perWindow.dim(), int64_t(2));
+    const auto a = net->forward(x, flags, t, perToken), b = net->forward(x, flags, t, perWindow);
+    const double scale = a.abs().max().item<double>(), diff = (a - b).abs().max().item<double>();
+    qInfo("largest |prediction| %.3g, largest difference %.3g", scale, diff);
+    QVERIFY(scale > 0.1);
+    QVERIFY2(diff <= 1e-5 * std::max(1.0, scale), qPrintable(QString::number(diff)));
+    // Another action on the last frames is not one condition per window.
+    actions[0].narrow(0, T - 5, 5).fill_(1);
+    const auto mixed = net->forward(x, flags, t, net->textCondition(actions, styles));
+    QVERIFY((mixed - b).abs().max().item<double>() > 1e-3);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestMotionNet)
+#include "tst_motionnet.moc"
