@@ -140,7 +140,9 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   h = h + sinusoidalEmbedding(frames, static_cast<int>(d)).view({1, T, 1, d}) + mPartEmbedding.view({1, 1, kBodyPartCount, d});
   // The per-token condition into the tokens themselves (a zero condition adds
   // nothing: skipped in inference so label-free results keep their bits).
-  if (mCondIn && cond.dim() == 4 && (is_training() || cond.ne(0).any().item<bool>())) h = h + mCondIn(cond);
+  // One condition per window ([B, condWidth]) adds the same to every token.
+  if (mCondIn && (is_training() || cond.ne(0).any().item<bool>()))
+    h = h + (cond.dim() == 2 ? mCondIn(cond).view({B, 1, 1, d}) : mCondIn(cond));
 
   // Timesteps are scaled to 0..1000 whatever the schedule length, so the
   // embedding's frequencies suit any configuration.
