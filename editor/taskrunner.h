@@ -35,6 +35,7 @@ struct TaskResult {
   std::shared_ptr<const QualityReport> report;
   std::shared_ptr<const QualityHeat> heat;  // the report's heatmap, built with it
   std::vector<Proposal> proposals;
+  std::vector<std::shared_ptr<const Clip>> clips;  // generated frames or takes
   QString summary;
 };
 

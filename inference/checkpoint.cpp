@@ -50,7 +50,8 @@ nlohmann::json configJson(const ModelConfig& c) {
           {"batch", c.batch},        {"learning_rate", c.learningRate}, {"weight_decay", c.weightDecay},
           {"ema_decay", c.emaDecay}, {"prompt_dropout", c.promptDropout}, {"detect_share", c.detectShare},
           {"fps", c.fps},            {"residual", c.residual},    {"prior_dropout", c.priorDropout},
-          {"text_actions", c.textActions}, {"text_styles", c.textStyles}, {"text_dropout", c.textDropout}};
+          {"text_actions", c.textActions}, {"text_styles", c.textStyles}, {"text_dropout", c.textDropout},
+          {"text_tokens", c.textTokens}, {"generate_share", c.generateShare}};
 }
 
 ModelConfig configFromJson(const nlohmann::json& j) {
@@ -76,6 +77,8 @@ ModelConfig configFromJson(const nlohmann::json& j) {
   c.textActions = j.value("text_actions", 0);  // files before text: unconditional
   c.textStyles = j.value("text_styles", 0);
   c.textDropout = j.value("text_dropout", 0.15);
+  c.textTokens = j.value("text_tokens", false);  // files before the token path
+  c.generateShare = j.value("generate_share", 0.5);
   return c;
 }
 

@@ -31,6 +31,14 @@ struct ModelConfig {
   // vector; 0 / 0: an unconditional model (files before the fields).
   int textActions = 0;
   int textStyles = 0;
+  // Text runs since issue 13's second pass: the condition also enters each
+  // token through a projection beside the adaptive norm (the norm path alone
+  // barely moved the output). Files before the field: false.
+  bool textTokens = false;
+  // Training, text runs: share of samples that generate a whole window, a
+  // continuation or a long in-between (what `generate` asks of the model),
+  // instead of the repair mix where most of the window is known.
+  double generateShare = 0.5;
   // Training: share of samples whose text condition is dropped (classifier-
   // free guidance, and the label-free tasks' unconditional branch).
   double textDropout = 0.15;

@@ -97,6 +97,8 @@ MotionNetImpl::MotionNetImpl(const ModelConfig& c) : mConfig(c) {
   if (c.textActions > 0 && c.textStyles > 0) {
     mActionEmbedding = register_parameter("text_action", torch::zeros({c.textActions, c.condWidth}));
     mStyleEmbedding = register_parameter("text_style", torch::zeros({c.textStyles, c.condWidth}));
+    if (c.textTokens)
+      mCondIn = register_module("cond_in", nn::Linear(nn::LinearOptions(c.condWidth, c.width).bias(false)));
   }
   mTime1 = register_module("time1", nn::Linear(c.width, c.width));
   mTime2 = register_module("time2", nn::Linear(c.width, c.width));
@@ -136,6 +138,11 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   auto h = torch::stack(parts, 2);  // [B, T, P, d]
   auto frames = torch::arange(T, torch::TensorOptions().dtype(torch::kFloat32).device(x.device()));
   h = h + sinusoidalEmbedding(frames, static_cast<int>(d)).view({1, T, 1, d}) + mPartEmbedding.view({1, 1, kBodyPartCount, d});
+  // The per-token condition into the tokens themselves (a zero condition adds
+  // nothing: skipped in inference so label-free results keep their bits).
+  // One condition per window ([B, condWidth]) adds the same to every token.
+  if (mCondIn && (is_training() || cond.ne(0).any().item<bool>()))
+    h = h + (cond.dim() == 2 ? mCondIn(cond).view({B, 1, 1, d}) : mCondIn(cond));
 
   // Timesteps are scaled to 0..1000 whatever the schedule length, so the
   // embedding's frequencies suit any configuration.

@@ -77,6 +77,10 @@ class MotionNetImpl : public torch::nn::Module {
   // [textActions, condWidth], [textStyles, condWidth]; zero-initialised, so
   // fresh embeddings give step 0 the unconditional model's output.
   torch::Tensor mActionEmbedding, mStyleEmbedding;
+  // textTokens configs: the condition projected into each token (no bias, so
+  // a zero condition adds nothing). Randomly initialised: the zero-initialised
+  // embeddings get their gradient straight from the tokens through it.
+  torch::nn::Linear mCondIn{nullptr};
   torch::nn::Linear mTime1{nullptr}, mTime2{nullptr}, mCond{nullptr}, mFinalModulation{nullptr};
   torch::nn::LayerNorm mFinalNorm{nullptr};
   torch::nn::ModuleList mBlocks{nullptr};

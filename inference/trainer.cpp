@@ -38,8 +38,8 @@ std::string format(const char* fmt, double a, double b = 0, double c = 0, double
 // known, indicator generated), the rest inpainting with the indicator
 // known (or dropped for guidance) and motion generated on random tokens,
 // a frame gap, a part over a span, or the tokens labelled bad.
-void drawMasks(std::mt19937_64& rng, const ModelConfig& c, int T, const std::uint8_t* bad, std::uint8_t* motion,
-               std::uint8_t* labelGen, std::uint8_t* labelDrop) {
+void drawMasks(std::mt19937_64& rng, const ModelConfig& c, int T, const std::uint8_t* bad, bool text,
+               std::uint8_t* motion, std::uint8_t* labelGen, std::uint8_t* labelDrop) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
   const int n = T * kP;
   std::fill(motion, motion + n, 0);
@@ -57,7 +57,16 @@ void drawMasks(std::mt19937_64& rng, const ModelConfig& c, int T, const std::uin
   };
   const double kind = u(rng);
   int any = 0;
-  if (kind < 0.35) {
+  if (text && u(rng) < c.generateShare) {
+    // What text-to-motion asks: a whole window (a new take), a continuation
+    // from a few known frames, or a long in-between. Only here must the
+    // condition carry the motion: the repair mix leaves most of it known.
+    const double g = u(rng);
+    const int head = g < 0.4 ? 0 : std::uniform_int_distribution<int>(1, std::max(1, T / 3))(rng);
+    const int tail = g < 0.8 ? 0 : std::uniform_int_distribution<int>(1, std::max(1, T / 4))(rng);
+    for (int f = head; f < std::max(head + 1, T - tail); ++f)
+      for (int p = 0; p < kP; ++p) any += motion[f * kP + p] = 1;
+  } else if (kind < 0.35) {
     // MaskGIT-style ratio: cos(pi/2 u) spends more samples on heavy masking.
     const double ratio = std::cos(M_PI / 2 * u(rng));
     for (int i = 0; i < n; ++i) any += motion[i] = u(rng) < ratio;
@@ -145,6 +154,8 @@ TrainReport trainModel(const TrainOptions& o) {
       config.textActions = o.textActions;
       config.textStyles = o.textStyles;
     }
+    // New and fine-tuned text runs take the token path (resumed ones keep theirs).
+    if (!resuming && config.textActions > 0 && config.textStyles > 0) config.textTokens = true;
     const bool text = config.textActions > 0 && config.textStyles > 0;
     const std::string vocabulary = resuming ? resume.vocabulary : !o.vocabulary.empty() ? o.vocabulary : init.vocabulary;
     if (o.batch > 0) config.batch = o.batch;
@@ -260,7 +271,8 @@ TrainReport trainModel(const TrainOptions& o) {
     for (const auto& p : net->parameters()) opt.params.push_back(p);
     std::vector<double> lrScale(named.size(), 1.0);
     for (size_t i = 0; i < named.size(); ++i)
-      if (named[i].first.rfind("text_", 0) == 0 || named[i].first.rfind("cond.", 0) == 0)
+      if (named[i].first.rfind("text_", 0) == 0 || named[i].first.rfind("cond.", 0) == 0 ||
+          named[i].first.rfind("cond_in.", 0) == 0)
         lrScale[i] = o.textLearningRateScale;
     net->train();
     Diffusion diffusion(config.trainTimesteps, device);
@@ -329,7 +341,7 @@ TrainReport trainModel(const TrainOptions& o) {
         const std::uint8_t* bad = s.bad.data() + static_cast<size_t>(start) * kP;
         for (int i = 0; i < T * kP; ++i) tok[static_cast<size_t>(i) * kC + kLabelChannel] = bad[i] ? kLabelBad : kLabelGood;
         const size_t mo = static_cast<size_t>(b) * T * kP;
-        drawMasks(rng, config, T, bad, motion.data() + mo, labelGen.data() + mo, labelDrop.data() + mo);
+        drawMasks(rng, config, T, bad, text, motion.data() + mo, labelGen.data() + mo, labelDrop.data() + mo);
       }
       auto bool3 = [&](std::vector<std::uint8_t>& v) {
         return torch::from_blob(v.data(), {B, T, kP}, torch::kUInt8).to(torch::kBool).to(device);

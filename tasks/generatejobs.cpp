@@ -73,12 +73,6 @@ std::vector<int> segmentLengths(const text::PromptReading& r, double fps, int to
   return out;
 }
 
-int readingFrames(const text::PromptReading& r, double fps) {
-  std::vector<int> lengths = segmentLengths(r, fps, 0);
-  int n = 0;
-  for (int l : lengths) n += l;
-  return n;
-}
 
 // The condition of frames [start, start + count) of a clip of `frames` frames:
 // segment after segment, unconditioned around their boundaries; the frames
@@ -133,6 +127,13 @@ void paste(const Clip& part, int offset, int from, int to, Clip* into) {
 }
 
 }  // namespace
+
+int readingFrames(const text::PromptReading& r, double fps) {
+  std::vector<int> lengths = segmentLengths(r, fps, 0);
+  int n = 0;
+  for (int l : lengths) n += l;
+  return n;
+}
 
 std::string defaultTextModelPath() {
   const std::string text = findDataFile("models/motionmender-small-text.mmmodel");

@@ -37,6 +37,9 @@ struct GenerateRequest {
 // `start`. Fails with *error (for the user) or "cancelled".
 bool generateMotion(const inference::MotionModel& model, const ModelSettings& settings, const GenerateRequest& request,
                     const Clip* take, std::vector<Clip>* candidates, std::string* error);
+// Frames the reading's segments last at `fps` (their durations, or the default per segment).
+int readingFrames(const text::PromptReading& reading, double fps);
+
 // The weights generation uses by default: the text-conditioned file shipped beside the main weights
 // (models/motionmender-small-text.mmmodel) when there is one, else defaultModelPath().
 std::string defaultTextModelPath();

@@ -175,7 +175,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="+161"/>
+        <location filename="../editor/reviewcontroller.cpp" line="+163"/>
         <source>in-betweened</source>
         <translation>中割り済み</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>mm::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+167"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+214"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation type="vanished">最初のフレーム(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
+        <location line="-351"/>
         <source>%n artifact(s) found</source>
         <translation>
             <numerusform>%n 件のアーティファクトが見つかりました</numerusform>
@@ -270,7 +270,7 @@
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Open &amp;Project...</source>
         <translation>プロジェクトを開く(&amp;P)...</translation>
     </message>
@@ -287,12 +287,12 @@
     <message>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+343"/>
+        <location line="+383"/>
         <source>MotionMender projects (*.mmproj)</source>
         <translation>MotionMender プロジェクト (*.mmproj)</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-392"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
@@ -308,12 +308,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+343"/>
+        <location line="+383"/>
         <source>Save Project As</source>
         <translation>名前を付けてプロジェクトを保存</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-379"/>
         <source>&amp;Export Motion...</source>
         <translation>モーションをエクスポート(&amp;E)...</translation>
     </message>
@@ -513,7 +513,7 @@
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Revert Selection to Original</source>
         <translation>選択範囲を元のデータに戻す(&amp;R)</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>モデル(&amp;M)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Device</source>
         <translation>デバイス(&amp;D)</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Weights...</source>
         <translation>重み(&amp;W)...</translation>
     </message>
@@ -636,6 +636,21 @@
         <location line="+0"/>
         <source>Diffusion steps (more: slower, smoother):</source>
         <translation>拡散ステップ数 (多いほど低速で滑らか):</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the Generated Take</source>
+        <translation>生成したテイクを保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Motion files (*.bvh *.amc *.fbx *.glb *.gltf)</source>
+        <translation>モーションファイル (*.bvh *.amc *.fbx *.glb *.gltf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot add %1 to the project</source>
+        <translation>%1 をプロジェクトに追加できません</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -766,7 +781,8 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>テイクを開けません</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-155"/>
+        <location line="+167"/>
         <source>Cannot save %1</source>
         <translation>%1 を保存できません</translation>
     </message>
@@ -914,6 +930,191 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     </message>
 </context>
 <context>
+    <name>mm::app::PromptDock</name>
+    <message>
+        <location filename="../app/gui/promptdock.cpp" line="+40"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. an old man walks, then waves with his right hand</source>
+        <translation>例: an old man walks, then waves with his right hand</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Insert at the play head</source>
+        <translation>再生ヘッドの位置に挿入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the selection</source>
+        <translation>選択範囲を置き換え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New take</source>
+        <translation>新規テイク</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place:</source>
+        <translation>配置:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the prompt</source>
+        <translation>プロンプトに従う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the generated motion; &quot;from the prompt&quot; uses the durations it names (4 s per segment otherwise). Replacing the selection keeps its length.</source>
+        <translation>生成するモーションの長さ。「プロンプトに従う」ではプロンプトで指定された長さを使います (指定がなければセグメントごとに 4 秒)。選択範囲を置き換える場合は選択範囲の長さのままです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length:</source>
+        <translation>長さ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Candidates to choose from, each drawn as the ghost</source>
+        <translation>選択できる候補の数 (各候補はゴーストで表示されます)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples:</source>
+        <translation>サンプル数:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+131"/>
+        <source>&amp;Apply</source>
+        <translation>適用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Applied: Edit &gt; Undo takes it back. The new frames are analysed like any other.</source>
+        <translation>適用しました。編集 &gt; 元に戻す で取り消せます。新しいフレームも他のフレームと同様に解析されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Generation failed: %1</source>
+        <translation>生成に失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Describe the motion with the actions and styles the model knows (walk, run, wave, bow, old, happy, ...), in a sequence (&quot;walk, then run&quot;), for a duration (&quot;for 3 seconds&quot;) or per body part (&quot;walk while waving the right hand&quot;).</source>
+        <translation>モデルが知っている動作とスタイル (walk, run, wave, bow, old, happy, ...) を使って、モーションを英語で記述してください。順番 (「walk, then run」)、長さ (「for 3 seconds」)、部位ごとの動作 (「walk while waving the right hand」) も指定できます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing understood yet.</source>
+        <translation>まだ何も解釈できていません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>any action</source>
+        <translation>任意の動作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any style</source>
+        <translation>任意のスタイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 s (default)</source>
+        <translation>, %1 秒 (既定)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n frame(s)</source>
+        <translation>
+            <numerusform>, %n フレーム</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 s</source>
+        <translation>, %1 秒</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos; (closest: %2)</source>
+        <translation>&apos;%1&apos; (近い語: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not place %1</source>
+        <translation>解釈できない語: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignored: %1</source>
+        <translation>無視した語: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exact words only (WordNet is not available).</source>
+        <translation>完全一致する語のみ (WordNet を利用できません)。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Save as New Take...</source>
+        <translation>新規テイクとして保存(&amp;S)...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Generating %n sample(s)...</source>
+        <translation>
+            <numerusform>%n 件のサンプルを生成中...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sample %1</source>
+        <translation>サンプル %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sample(s): pick one to see it as the ghost (press Space to play), then Apply.</source>
+        <translation>
+            <numerusform>サンプル %n 件: 選ぶとゴーストで表示されます (スペースで再生)。決まったら「適用」を押してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown as the ghost (press Space to play); Apply keeps it.</source>
+        <translation>ゴーストで表示中 (スペースで再生)。「適用」で確定します。</translation>
+    </message>
+</context>
+<context>
     <name>mm::app::RecentFiles</name>
     <message>
         <location filename="../app/gui/recentfiles.cpp" line="+49"/>
@@ -999,7 +1200,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ArtifactListModel</name>
     <message>
-        <location filename="../editor/artifactlistmodel.cpp" line="+73"/>
+        <location filename="../editor/artifactlistmodel.cpp" line="+85"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
@@ -1045,6 +1246,88 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     </message>
 </context>
 <context>
+    <name>mm::editor::GenerationController</name>
+    <message>
+        <location filename="../editor/generationcontroller.cpp" line="+94"/>
+        <source>Open a take first, or generate a new take.</source>
+        <translation>先にテイクを開くか、新規テイクを生成してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The prompt names no action or style.</source>
+        <translation>プロンプトに動作もスタイルも指定されていません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to generate: %1</source>
+        <translation>生成するものがありません: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select the frames to replace first (drag on the timeline).</source>
+        <translation>先に置き換えるフレームを選択してください (タイムライン上でドラッグ)。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Generating %n frame(s) at the play head</source>
+        <translation>
+            <numerusform>再生ヘッドの位置に %n フレームを生成中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generating frames %1-%2</source>
+        <translation>フレーム %1-%2 を生成中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Generating a new take of %n frame(s)</source>
+        <translation>
+            <numerusform>%n フレームの新規テイクを生成中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The take changed while generating: generate again.</source>
+        <translation>生成中にテイクが変更されました。もう一度生成してください。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Generated: %1 (sample %2 of %3)</source>
+        <translation>生成: %1 (サンプル %2 / %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing generated to apply.</source>
+        <translation>適用できる生成結果がありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new take is written to a file, not applied.</source>
+        <translation>新規テイクは適用されず、ファイルに書き出されます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The take changed since these samples were generated: generate again.</source>
+        <translation>サンプルの生成後にテイクが変更されました。もう一度生成してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate “%1”</source>
+        <translation>「%1」を生成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The generated frames do not fit the take&apos;s skeleton.</source>
+        <translation>生成されたフレームがテイクのスケルトンと一致しません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No new take was generated.</source>
+        <translation>新規テイクは生成されていません。</translation>
+    </message>
+</context>
+<context>
     <name>mm::editor::ProjectSession</name>
     <message>
         <location filename="../editor/projectsession.cpp" line="+65"/>
@@ -1065,12 +1348,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ReviewController</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="-116"/>
+        <location filename="../editor/reviewcontroller.cpp" line="-117"/>
         <source>Analysing</source>
         <translation>解析中</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Proposing a fix</source>
         <translation>修正案を作成中</translation>
     </message>
@@ -1085,12 +1368,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>選択範囲を修復中</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>Accept all %1</source>
         <translation>すべての %1 を承認</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Revert frames %1-%2 to the original</source>
         <translation>フレーム %1-%2 を元のデータに戻す</translation>
     </message>
@@ -1244,7 +1527,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::viewport::SkeletonView</name>
     <message>
-        <location filename="../viewport/skeletonview.cpp" line="+102"/>
+        <location filename="../viewport/skeletonview.cpp" line="+107"/>
         <source>Show Proposal &amp;Ghost</source>
         <translation>修正案をゴースト表示(&amp;G)</translation>
     </message>

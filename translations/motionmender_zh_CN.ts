@@ -175,7 +175,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="+161"/>
+        <location filename="../editor/reviewcontroller.cpp" line="+163"/>
         <source>in-betweened</source>
         <translation>已补间</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>mm::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+159"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation type="vanished">第一帧(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
+        <location line="-351"/>
         <source>%n artifact(s) found</source>
         <translation>
             <numerusform>发现 %n 个瑕疵</numerusform>
@@ -270,7 +270,7 @@
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Open &amp;Project...</source>
         <translation>打开项目(&amp;P)...</translation>
     </message>
@@ -287,12 +287,12 @@
     <message>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+343"/>
+        <location line="+383"/>
         <source>MotionMender projects (*.mmproj)</source>
         <translation>MotionMender 项目 (*.mmproj)</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-392"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -308,12 +308,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+343"/>
+        <location line="+383"/>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-379"/>
         <source>&amp;Export Motion...</source>
         <translation>导出动作(&amp;E)...</translation>
     </message>
@@ -513,7 +513,7 @@
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Revert Selection to Original</source>
         <translation>将选区还原为原始数据(&amp;R)</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Weights...</source>
         <translation>权重(&amp;W)...</translation>
     </message>
@@ -636,6 +636,21 @@
         <location line="+0"/>
         <source>Diffusion steps (more: slower, smoother):</source>
         <translation>扩散步数 (越多越慢，结果越平滑)：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the Generated Take</source>
+        <translation>保存生成的镜次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Motion files (*.bvh *.amc *.fbx *.glb *.gltf)</source>
+        <translation>动作文件 (*.bvh *.amc *.fbx *.glb *.gltf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot add %1 to the project</source>
+        <translation>无法将 %1 添加到项目</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -766,7 +781,8 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>无法打开镜次</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-155"/>
+        <location line="+167"/>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
     </message>
@@ -914,6 +930,191 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     </message>
 </context>
 <context>
+    <name>mm::app::PromptDock</name>
+    <message>
+        <location filename="../app/gui/promptdock.cpp" line="+40"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. an old man walks, then waves with his right hand</source>
+        <translation>例如：an old man walks, then waves with his right hand</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Insert at the play head</source>
+        <translation>在播放头处插入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the selection</source>
+        <translation>替换选区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New take</source>
+        <translation>新镜次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place:</source>
+        <translation>放置：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the prompt</source>
+        <translation>按提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the generated motion; &quot;from the prompt&quot; uses the durations it names (4 s per segment otherwise). Replacing the selection keeps its length.</source>
+        <translation>生成动作的长度；“按提示词”使用提示词中指定的时长 (未指定时每段 4 秒)。替换选区时保持选区原有长度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length:</source>
+        <translation>长度：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Candidates to choose from, each drawn as the ghost</source>
+        <translation>可供选择的候选数量，每个候选都以重影显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples:</source>
+        <translation>样本数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+131"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Applied: Edit &gt; Undo takes it back. The new frames are analysed like any other.</source>
+        <translation>已应用：可通过“编辑 &gt; 撤销”撤回。新帧会和其他帧一样被分析。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Generation failed: %1</source>
+        <translation>生成失败：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Describe the motion with the actions and styles the model knows (walk, run, wave, bow, old, happy, ...), in a sequence (&quot;walk, then run&quot;), for a duration (&quot;for 3 seconds&quot;) or per body part (&quot;walk while waving the right hand&quot;).</source>
+        <translation>请用英文、以模型认识的动作和风格 (walk, run, wave, bow, old, happy, ...) 描述动作，可以按顺序 (“walk, then run”)、指定时长 (“for 3 seconds”) 或按身体部位 (“walk while waving the right hand”) 描述。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing understood yet.</source>
+        <translation>尚未识别出任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>any action</source>
+        <translation>任意动作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any style</source>
+        <translation>任意风格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 s (default)</source>
+        <translation>, %1 秒 (默认)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n frame(s)</source>
+        <translation>
+            <numerusform>, %n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 s</source>
+        <translation>, %1 秒</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos; (closest: %2)</source>
+        <translation>&apos;%1&apos; (相近的词：%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not place %1</source>
+        <translation>无法识别：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignored: %1</source>
+        <translation>已忽略：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exact words only (WordNet is not available).</source>
+        <translation>仅识别完全匹配的词 (WordNet 不可用)。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Save as New Take...</source>
+        <translation>另存为新镜次(&amp;S)...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Generating %n sample(s)...</source>
+        <translation>
+            <numerusform>正在生成 %n 个样本...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sample(s): pick one to see it as the ghost (press Space to play), then Apply.</source>
+        <translation>
+            <numerusform>%n 个样本：选择一个即可以重影查看 (按空格键播放)，然后点击“应用”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown as the ghost (press Space to play); Apply keeps it.</source>
+        <translation>已以重影显示 (按空格键播放)；点击“应用”即可保留。</translation>
+    </message>
+</context>
+<context>
     <name>mm::app::RecentFiles</name>
     <message>
         <location filename="../app/gui/recentfiles.cpp" line="+49"/>
@@ -999,7 +1200,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ArtifactListModel</name>
     <message>
-        <location filename="../editor/artifactlistmodel.cpp" line="+73"/>
+        <location filename="../editor/artifactlistmodel.cpp" line="+85"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
@@ -1045,6 +1246,88 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
     </message>
 </context>
 <context>
+    <name>mm::editor::GenerationController</name>
+    <message>
+        <location filename="../editor/generationcontroller.cpp" line="+94"/>
+        <source>Open a take first, or generate a new take.</source>
+        <translation>请先打开一个镜次，或生成新镜次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The prompt names no action or style.</source>
+        <translation>提示词中没有指定任何动作或风格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to generate: %1</source>
+        <translation>没有可生成的内容：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select the frames to replace first (drag on the timeline).</source>
+        <translation>请先选择要替换的帧 (在时间轴上拖动)。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Generating %n frame(s) at the play head</source>
+        <translation>
+            <numerusform>正在播放头处生成 %n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generating frames %1-%2</source>
+        <translation>正在生成第 %1-%2 帧</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Generating a new take of %n frame(s)</source>
+        <translation>
+            <numerusform>正在生成 %n 帧的新镜次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The take changed while generating: generate again.</source>
+        <translation>生成期间镜次已更改，请重新生成。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Generated: %1 (sample %2 of %3)</source>
+        <translation>已生成：%1 (样本 %2 / %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing generated to apply.</source>
+        <translation>没有可应用的生成结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new take is written to a file, not applied.</source>
+        <translation>新镜次将写入文件，而不是直接应用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The take changed since these samples were generated: generate again.</source>
+        <translation>这些样本生成后镜次已更改，请重新生成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate “%1”</source>
+        <translation>生成“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The generated frames do not fit the take&apos;s skeleton.</source>
+        <translation>生成的帧与镜次的骨架不匹配。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No new take was generated.</source>
+        <translation>尚未生成新镜次。</translation>
+    </message>
+</context>
+<context>
     <name>mm::editor::ProjectSession</name>
     <message>
         <location filename="../editor/projectsession.cpp" line="+65"/>
@@ -1065,12 +1348,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::ReviewController</name>
     <message>
-        <location filename="../editor/reviewcontroller.cpp" line="-116"/>
+        <location filename="../editor/reviewcontroller.cpp" line="-117"/>
         <source>Analysing</source>
         <translation>正在分析</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Proposing a fix</source>
         <translation>正在生成修复建议</translation>
     </message>
@@ -1085,12 +1368,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>正在修复选区</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>Accept all %1</source>
         <translation>接受全部 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Revert frames %1-%2 to the original</source>
         <translation>将第 %1-%2 帧还原为原始数据</translation>
     </message>
@@ -1244,7 +1527,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::viewport::SkeletonView</name>
     <message>
-        <location filename="../viewport/skeletonview.cpp" line="+102"/>
+        <location filename="../viewport/skeletonview.cpp" line="+107"/>
         <source>Show Proposal &amp;Ghost</source>
         <translation>显示修复建议重影(&amp;G)</translation>
     </message>

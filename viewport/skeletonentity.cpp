@@ -247,6 +247,16 @@ void SkeletonEntity::hideWhereMatching(const SkeletonEntity* other, float tolera
   }
 }
 
+void SkeletonEntity::hideAll() {
+  for (auto* t : mJointTransforms)
+    if (t && static_cast<Qt3DCore::QEntity*>(t->parent())->isEnabled())
+      static_cast<Qt3DCore::QEntity*>(t->parent())->setEnabled(false);
+  for (const Bone& b : mBones) {
+    auto* entity = static_cast<Qt3DCore::QEntity*>(b.transform->parent());
+    if (entity->isEnabled()) entity->setEnabled(false);
+  }
+}
+
 bool SkeletonEntity::isJointDrawn(int joint) const {
   const Qt3DCore::QTransform* t = mJointTransforms[size_t(joint)];
   return t && static_cast<const Qt3DCore::QEntity*>(t->parent())->isEnabled();

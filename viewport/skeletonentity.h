@@ -87,6 +87,9 @@ class SkeletonEntity : public Qt3DCore::QEntity {
   // draws everything. For the ghost: where it agrees with the skeleton
   // under it, it would only wash out that skeleton's colours.
   void hideWhereMatching(const SkeletonEntity* other, float tolerance);
+  // Hides every joint and bone (shown again by hideWhereMatching): how the
+  // ghost is hidden, so it has one on/off switch per joint and bone.
+  void hideAll();
   bool isJointDrawn(int joint) const;
   static QColor neutralBoneColor() { return QColor(200, 206, 216); }
   // Ghost style: its colour (light magenta, outside the quality ramp) and

@@ -65,6 +65,11 @@ SkeletonView::SkeletonView(QWidget* parent) : QWidget(parent) {
 
   Qt3DExtras::QForwardRenderer* forward = mWindow->defaultFrameGraph();
   forward->setClearColor(mBackground);
+  // No frustum culling: a few dozen small meshes cost nothing to draw, and
+  // Qt 3D 6.4 kept culling ghost meshes that were hidden when their bounds
+  // were first computed: a whole-body ghost (a generated sample) was never
+  // drawn, and a proposal's ghost only now and then.
+  forward->setFrustumCullingEnabled(false);
   // The capture node becomes the frame graph's root so that the one branch
   // (the forward renderer's leaf) it reads back is the finished frame.
   mCapture = new Qt3DRender::QRenderCapture();
@@ -162,7 +167,7 @@ void SkeletonView::rebuild() {
     const Clip& clip = mDocument->clip();
     mSkeleton = new SkeletonEntity(clip, mRoot, SkeletonEntity::Style::Solid, &mDocument->parts());
     mGhost = new SkeletonEntity(clip, mRoot, SkeletonEntity::Style::Ghost, &mDocument->parts());
-    mGhost->setEnabled(false);
+    mGhost->hideAll();
     // The floor is where the lowest joint goes, or y = 0 if the motion stays
     // above it (files put the floor at 0; joints sit a little above it).
     mGrid->cover(mSkeleton->rootArea(), std::min(0.0f, mSkeleton->lowestY()));
@@ -201,7 +206,7 @@ void SkeletonView::updateFrame() {
       mGhost->showPose(mPose.pose(), 0, frame);
     mGhost->hideWhereMatching(mSkeleton, 0.25f * mSkeleton->jointRadius());
   }
-  if (mGhost->isEnabled() != mGhostShown) mGhost->setEnabled(mGhostShown);
+  if (!mGhostShown) mGhost->hideAll();
   updateColors(frame, mShowAfter && inPatch ? proposal : nullptr);
   followRoot(frame);
 }

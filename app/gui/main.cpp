@@ -4,13 +4,19 @@
 // `--lang zh_CN|ja|en` overrides the system language (translations.h).
 
 #include "app/gui/mainwindow.h"
+#include "app/gui/promptdock.h"
 #include "app/gui/screenshot.h"
+#include "editor/generationcontroller.h"
 #include "app/gui/translations.h"
 #include "editor/artifact.h"
 #include "editor/document.h"
 #include "editor/reviewcontroller.h"
 #include "editor/taskrunner.h"
 
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
 #include <algorithm>
 
@@ -37,6 +43,12 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption reviewOption(QStringLiteral("review"),
                                         QStringLiteral("With --screenshot: show the first artifact under review."));
   parser.addOption(reviewOption);
+  const QCommandLineOption generateOption(
+      QStringLiteral("generate"),
+      QStringLiteral("With --screenshot: generate <prompt> at the frame (the Generate dock, two samples, the first "
+                     "as the ghost)."),
+      QStringLiteral("prompt"));
+  parser.addOption(generateOption);
   parser.addOption(screenshotOption);
   parser.addOption(frameOption);
   const QCommandLineOption langOption = mm::app::languageOption();
@@ -71,11 +83,31 @@ int main(int argc, char* argv[]) {
     // The window as a reviewer sees it: analysed, the fixes proposed, and
     // (with --review) the first artifact under review with its ghost.
     const bool review = parser.isSet(reviewOption);
-    QObject::connect(window.taskRunner(), &mm::editor::TaskRunner::finished, &app, [&window, &shot, review, frame] {
+    const QString prompt = parser.value(generateOption);
+    QObject::connect(window.generation(), &mm::editor::GenerationController::candidatesReady, &app, [&window, &shot, frame] {
+      window.document()->setCurrentFrame(frame + 12);
+      QTimer::singleShot(300, &shot, &mm::app::Screenshot::start);
+    });
+    QObject::connect(window.generation(), &mm::editor::GenerationController::failed, &app, [](const QString& m) {
+      std::fprintf(stderr, "generation failed: %s\n", qPrintable(m));
+      QApplication::exit(1);
+    });
+    QObject::connect(window.taskRunner(), &mm::editor::TaskRunner::finished, &app, [&window, &shot, review, frame, prompt] {
       if (window.taskRunner()->isBusy()) return;
       static bool done = false;
       if (done) return;
       done = true;
+      if (!prompt.isEmpty()) {
+        mm::app::PromptDock* dock = window.promptDock();
+        dock->show();
+        dock->raise();
+        dock->prompt()->setText(prompt);
+        dock->samples()->setValue(2);
+        dock->seconds()->setValue(1.5);
+        window.document()->setCurrentFrame(frame);
+        dock->generateButton()->click();
+        return;
+      }
       if (review && window.review()->step(true)) {
         if (const mm::editor::Artifact* a = window.document()->artifact(window.document()->reviewedArtifact()))
           window.document()->setCurrentFrame(a->start + std::max(0, (a->end - a->start) / 2));

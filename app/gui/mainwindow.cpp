@@ -1,5 +1,6 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/promptdock.h"
 #include "app/gui/recentfiles.h"
 #include "app/gui/reviewdock.h"
 #include "app/gui/takequeuedock.h"
@@ -7,6 +8,7 @@
 #include "editor/commands/commands.h"
 #include "editor/displaynames.h"
 #include "editor/document.h"
+#include "editor/generationcontroller.h"
 #include "editor/playback.h"
 #include "editor/projectdatabase.h"
 #include "editor/projectsession.h"
@@ -21,6 +23,7 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QSettings>
@@ -56,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   mPlayback = new editor::Playback(mDocument, this);
   mRunner = new editor::TaskRunner(this);
   mReview = new editor::ReviewController(mDocument, mRunner, this);
+  mGeneration = new editor::GenerationController(mDocument, mRunner, this);
   mSession = new editor::ProjectSession(mDocument, this);
   mView = new viewport::SkeletonView(this);
   mView->setDocument(mDocument);
@@ -144,6 +148,10 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, mQueueDock);
   tabifyDockWidget(mReviewDock, mQueueDock);
   mReviewDock->raise();
+  mPromptDock = new PromptDock(mDocument, mGeneration, this);
+  addDockWidget(Qt::RightDockWidgetArea, mPromptDock);
+  splitDockWidget(mReviewDock, mPromptDock, Qt::Vertical);
+  connect(mPromptDock, &PromptDock::newTakeRequested, this, &MainWindow::saveGeneratedTake);
   connect(mQueueDock, &TakeQueueDock::takeActivated, this, &MainWindow::openTake);
 }
 
@@ -263,7 +271,12 @@ void MainWindow::createReviewMenus() {
   addAction(repair, QStringLiteral("footLock"), tr("Foot &Lock Selection"), {}, [this] { repairSelection(3); });
   repair->addSeparator();
   addAction(repair, QStringLiteral("applySelectionRepair"), tr("&Apply Selection Repair"),
-            QKeySequence(tr("Ctrl+Return")), [this] { mReview->acceptSelectionRepair(); });
+            QKeySequence(tr("Ctrl+Return")), [this] {
+              // The selection's repair, or else a generated sample shown as the ghost.
+              QString error;
+              if (!mReview->acceptSelectionRepair() && mGeneration->chosen() >= 0 && !mGeneration->apply(&error))
+                statusBar()->showMessage(error, 8000);
+            });
   addAction(repair, QStringLiteral("revertSelection"), tr("&Revert Selection to Original"), {},
             [this] { mReview->revertSelection(); });
 }
@@ -316,6 +329,7 @@ void MainWindow::createModelMenu() {
   const QString weights = settings.value(QStringLiteral("model/weights")).toString();
   if (!weights.isEmpty() && QFileInfo::exists(weights)) ms.weights = QFile::encodeName(weights).toStdString();
   mReview->setModelSettings(ms);
+  syncGenerationSettings();
   QMenu* device = model->addMenu(tr("&Device"));
   auto* devices = new QActionGroup(this);
   for (const QString& d : {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")}) {
@@ -329,6 +343,7 @@ void MainWindow::createModelMenu() {
       tasks::ModelSettings s = mReview->modelSettings();
       s.device = d.toStdString();
       mReview->setModelSettings(s);
+      syncGenerationSettings();
       QSettings().setValue(QStringLiteral("model/device"), d);
     });
   }
@@ -350,8 +365,41 @@ void MainWindow::createModelMenu() {
     tasks::ModelSettings s = mReview->modelSettings();
     s.steps = steps;
     mReview->setModelSettings(s);
+    syncGenerationSettings();
     QSettings().setValue(QStringLiteral("model/steps"), steps);
   });
+}
+
+void MainWindow::syncGenerationSettings() {
+  tasks::ModelSettings s = mGeneration->modelSettings();
+  s.device = mReview->modelSettings().device;
+  s.steps = mReview->modelSettings().steps;
+  mGeneration->setModelSettings(s);
+}
+
+void MainWindow::saveGeneratedTake() {
+  const QString dir = mDocument->filePath().isEmpty() ? QString() : QFileInfo(mDocument->filePath()).absolutePath();
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save the Generated Take"),
+                                                    QDir(dir).filePath(QStringLiteral("generated.bvh")),
+                                                    tr("Motion files (*.bvh *.amc *.fbx *.glb *.gltf)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!mGeneration->writeNewTake(path, &error)) {
+    showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()), error);
+    return;
+  }
+  mGeneration->discard();
+  if (mSession->isOpen()) {
+    const int id = mSession->database()->addTake(path, &error);
+    if (!id) {
+      showError(tr("Cannot add %1 to the project").arg(QFileInfo(path).fileName()), error);
+      return;
+    }
+    mQueueDock->model()->reload();
+    openTake(id);
+    return;
+  }
+  openFile(path);
 }
 
 void MainWindow::createViewMenus() {

@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace mm::editor {
 class Document;
+class GenerationController;
 class Playback;
 class ProjectSession;
 class ReviewController;
@@ -34,6 +35,7 @@ class SkeletonView;
 
 namespace mm::app {
 
+class PromptDock;
 class RecentFiles;
 class ReviewDock;
 class TakeQueueDock;
@@ -53,6 +55,8 @@ class MainWindow : public QMainWindow {
   editor::ReviewController* review() const { return mReview; }
   editor::ProjectSession* session() const { return mSession; }
   ReviewDock* reviewDock() const { return mReviewDock; }
+  PromptDock* promptDock() const { return mPromptDock; }
+  editor::GenerationController* generation() const { return mGeneration; }
   TaskStatus* taskStatus() const { return mTaskStatus; }
   // Menu actions by object name (e.g. "accept", "labelMode"), for tests.
   QAction* action(const QString& name) const;
@@ -92,6 +96,12 @@ class MainWindow : public QMainWindow {
   void fillSelection();
   void addArtifactFromSelection();
   void repairSelection(int kind);
+  // The generation dock's New take: asks where to write it, then opens it
+  // (added to the project's queue when a project is open).
+  void saveGeneratedTake();
+  // Device and steps of the Model menu, for generation too (its weights stay
+  // the text-conditioned ones).
+  void syncGenerationSettings();
   void showError(const QString& title, const QString& message);
   void createTransportBar();
   void updateForClip();
@@ -104,10 +114,12 @@ class MainWindow : public QMainWindow {
   editor::Playback* mPlayback = nullptr;
   editor::TaskRunner* mRunner = nullptr;
   editor::ReviewController* mReview = nullptr;
+  editor::GenerationController* mGeneration = nullptr;
   editor::ProjectSession* mSession = nullptr;
   viewport::SkeletonView* mView = nullptr;
   timeline::TimelineWidget* mTimeline = nullptr;
   ReviewDock* mReviewDock = nullptr;
+  PromptDock* mPromptDock = nullptr;
   TakeQueueDock* mQueueDock = nullptr;
   TaskStatus* mTaskStatus = nullptr;
   RecentFiles* mRecent = nullptr;
