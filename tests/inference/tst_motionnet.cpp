@@ -17,13 +17,22 @@ class TestMotionNet : public QObject {
  private Q_SLOTS:
   // Random weights (the modulations far from their zero initialisation), a
   // batch of three rows as the guidance batch holds: two conditions and none.
+  // Both text paths: the adaptive norms only, and with the condition also
+  // projected into the tokens (textTokens).
+  void oneConditionPerWindowIsThePerTokenResult_data() {
+    QTest::addColumn<bool>("textTokens");
+    QTest::newRow("norms") << false;
+    QTest::newRow("norms and tokens") << true;
+  }
   void oneConditionPerWindowIsThePerTokenResult() {
+    QFETCH(bool, textTokens);
     torch::NoGradGuard noGrad;
     torch::manual_seed(5);
     ModelConfig c;
     QVERIFY(modelConfigByName("tiny", &c));
     c.textActions = 3;
     c.textStyles = 2;
+    c.textTokens = textTokens;
     MotionNet net(c);
     for (auto& p : net->parameters()) p.normal_(0.0, 0.3);
     net->eval();
