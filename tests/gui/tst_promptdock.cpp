@@ -14,6 +14,7 @@
 #include "editor/generationcontroller.h"
 #include "editor/taskrunner.h"
 #include "motion/clip.h"
+#include "motion/quality/qualityreport.h"
 #include "tasks/generatejobs.h"
 #include "tasks/modelruntime.h"
 #include "viewport/skeletonview.h"
@@ -229,9 +230,8 @@ class TestPromptDock : public QObject {
     QVERIFY((hips(after, at) - hips(after, at - 1)).norm() < 25.0);
     QVERIFY((hips(after, at + n - 1) - hips(after, at + n)).norm() < 25.0);
     // Analysed like any other edit.
-    QVERIFY(QTest::qWaitFor([&] { return w.document()->report() && !w.taskRunner()->isBusy() &&
-                                         w.document()->revision() > 0; }, kTaskTimeoutMs));
-    QVERIFY(waitIdle(w));
+    QVERIFY(QTest::qWaitFor([&] { return w.document()->report() && w.document()->report()->frameCount() == F + n &&
+                                         !w.taskRunner()->isBusy(); }, kTaskTimeoutMs));
 
     // One undo step gives the take back, bit for bit.
     w.document()->undoStack()->undo();
