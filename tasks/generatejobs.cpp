@@ -261,6 +261,14 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
       s.progress = [&, k](double x) { return settings.progress((k + x) / request.samples); };
     Clip result;
     if (!rt->regenerateText(model, s, job, &result, error)) return false;
+    if (request.smoothHz > 0 && request.smoothHz < 0.5 * fps) {
+      std::uint8_t generated = 0;
+      for (BodyPart p : parts) generated |= static_cast<std::uint8_t>(1u << bodyPartIndex(p));
+      const BodyPartMap map = CanonicalRig::map(result.skeleton()).bodyParts();
+      JobOutcome smooth = filterJob(result, FrameRange{genStart - workStart, genEnd - workStart}, generated, map,
+                                    FilterSpec::butterworth(request.smoothHz));
+      if (smooth.ok()) smooth.patch.apply(result);
+    }
     std::uint8_t legs = 0;
     for (BodyPart p : parts)
       if (p == BodyPart::LeftLeg || p == BodyPart::RightLeg) legs |= static_cast<std::uint8_t>(1u << bodyPartIndex(p));

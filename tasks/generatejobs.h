@@ -29,6 +29,10 @@ struct GenerateRequest {
   // Pin the generated feet over their contacts (the classical foot lock, as
   // the review proposes for foot skating): diffusion leaves feet sliding.
   bool footLock = true;
+  // Low-pass the generated (frame, part) values before the foot lock
+  // (Butterworth, order 4, this cut-off in Hz; 0: off): 12 sampling steps
+  // leave a high-frequency tremble the analysis flags as jitter.
+  double smoothHz = 6.0;
 };
 
 // K candidates. NewTake: new clips on `take`'s skeleton when take != nullptr (else the default canonical

@@ -7,7 +7,7 @@
 //   generate "PROMPT" -o OUT [--seconds S|--frames N] [--rig TAKE]        a new take
 //   generate "PROMPT" -o OUT --into IN --frames A:B [--parts P,P]         in-between A..B-1 (or only those parts)
 //   generate "PROMPT" -o OUT --into IN --frames A: [--seconds S]          continue from frame A
-//   (all: [--samples K] [--seed S] [--text-guidance G] [--no-foot-lock] and the model options --weights, --device, --steps, ...)
+//   (all: [--samples K] [--seed S] [--text-guidance G] [--no-foot-lock] [--no-smooth] and the model options --weights, --device, --steps, ...)
 #include "cli.h"
 #include "modelrun.h"
 
@@ -33,7 +33,7 @@ namespace {
 const char* kUsageLine =
     "usage: generate --vocabulary | generate \"PROMPT\" --explain | generate \"PROMPT\" -o OUT "
     "[--seconds S|--frames N] [--seed S] [--rig TAKE] [--into IN --frames A:B|A:] [--parts P,...] [--samples K] "
-    "[--text-guidance G] [--no-foot-lock] [--weights F] [--device D] [--steps N]  (--labels DIR[,DIR]: the vocabulary of label "
+    "[--text-guidance G] [--no-foot-lock] [--no-smooth] [--weights F] [--device D] [--steps N]  (--labels DIR[,DIR]: the vocabulary of label "
     "folders; --no-wordnet)";
 
 std::string joined(const std::vector<std::string>& items, const char* sep) {
@@ -109,6 +109,7 @@ std::optional<Clip> loadInput(const std::string& path) {
 struct GenerateArgs {
   std::string out, seconds, frames, rig, into, parts, samples = "1", textGuidance;
   bool footLock = true;
+  bool smooth = true;
   ModelArgs model;
 };
 
@@ -116,6 +117,7 @@ int generate(const text::PromptReading& reading, GenerateArgs& a) {
   tasks::GenerateRequest req;
   req.reading = reading;
   req.footLock = a.footLock;
+  if (!a.smooth) req.smoothHz = 0;
   long long n = 0;
   if (!parseInt(a.samples, 1, 64, &n)) return fail(kUsage, "--samples '" + a.samples + "': expected 1 to 64 candidates");
   req.samples = static_cast<int>(n);
@@ -226,6 +228,7 @@ int runGenerate(Args args) {
   args.takeOption("--samples", &gen.samples);
   args.takeOption("--text-guidance", &gen.textGuidance);
   gen.footLock = !args.takeFlag("--no-foot-lock");
+  gen.smooth = !args.takeFlag("--no-smooth");
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error + " (" + kUsageLine + ")");

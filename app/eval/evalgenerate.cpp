@@ -44,7 +44,7 @@ namespace {
 
 const char* kGenerateUsage =
     "usage: eval generate --data DIR [--weights W] [--samples K] [--seconds S] [--seed S] [--actions a,b,...] "
-    "[--styles normal|all] [--text-guidance G] [--no-foot-lock] [--join \"PROMPT\"] [--train-every N] [--out DIR] [--steps N] "
+    "[--styles normal|all] [--text-guidance G] [--no-foot-lock] [--no-smooth] [--join \"PROMPT\"] [--train-every N] [--out DIR] [--steps N] "
     "[--device D]";
 
 // A take's labels and its recogniser features.
@@ -190,6 +190,7 @@ int evalGenerate(Args& args) {
   args.takeOption("--train-every", &trainEveryText);
   args.takeOption("--out", &outDir);
   const bool footLock = !args.takeFlag("--no-foot-lock");
+  const bool smooth = !args.takeFlag("--no-smooth");
   std::vector<std::string> pos;
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error + " (" + kGenerateUsage + ")");
@@ -306,7 +307,8 @@ int evalGenerate(Args& args) {
               real.size(), realActions.size(), realStyles.size(), data.c_str(), train.size(), loadSeconds);
   std::printf("model: %s, %d DDIM steps, text guidance %.2g%s, device %s, seed %llu; %d takes of %g s per prompt, %zu "
               "prompts (style %s)\n",
-              model.weights.c_str(), model.steps, guidance, footLock ? "" : ", no foot lock",
+              model.weights.c_str(), model.steps, guidance,
+              footLock ? (smooth ? "" : ", no smoothing") : (smooth ? ", no foot lock" : ", no foot lock, no smoothing"),
               tasks::deviceDescription(model).c_str(),
               static_cast<unsigned long long>(model.seed), K, secondsD, prompts.size(),
               stylesText == "normal" ? "normal" : "of each labelled pair");
@@ -335,6 +337,7 @@ int evalGenerate(Args& args) {
     req.samples = K;
     req.textGuidance = guidance;
     req.footLock = footLock;
+    if (!smooth) req.smoothHz = 0;
     ModelArgs settings = model;
     settings.seed = model.seed + 1000ULL * p;
     std::vector<Clip> clips;
@@ -453,6 +456,7 @@ int evalGenerate(Args& args) {
     req.samples = K;
     req.textGuidance = guidance;
     req.footLock = footLock;
+    if (!smooth) req.smoothHz = 0;
     ModelArgs settings = model;
     settings.seed = model.seed + 999983ULL;
     std::vector<Clip> clips;
