@@ -36,6 +36,7 @@ class PromptDock : public QDockWidget {
   QDoubleSpinBox* seconds() const { return mSeconds; }
   QSpinBox* samples() const { return mSamples; }
   QPushButton* generateButton() const { return mGenerate; }
+  QPushButton* cancelButton() const { return mCancel; }
   QListWidget* candidates() const { return mCandidates; }
   QPushButton* applyButton() const { return mApply; }
   QPushButton* discardButton() const { return mDiscard; }
