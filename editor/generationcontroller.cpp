@@ -21,20 +21,6 @@ namespace {
 // Context the model sees on each side of what it generates (the generation
 // job uses up to 4 s; a little more so it is never cut short).
 constexpr double kContextSeconds = 4.5;
-const QString kMethod = QStringLiteral("generate");
-
-// `count` copies of frame `frame` of `clip`.
-Clip repeatedFrame(const Clip& clip, int frame, int count) {
-  Clip out = clip.subClip(frame, frame + 1);
-  std::vector<Eigen::Quaterniond> rotations;
-  std::vector<Eigen::Vector3d> translations;
-  for (int j = 0; j < clip.jointCount(); ++j) {
-    rotations.push_back(clip.rotation(frame, j));
-    if (clip.hasTrack(j)) translations.push_back(clip.translation(frame, j));
-  }
-  for (int k = 1; k < count; ++k) out.appendFrames(1, rotations.data(), translations.data());
-  return out;
-}
 
 // The ghost of frames that do not exist yet: `frames` drawn over the take's
 // frames from `at` on (as many as the take has).
@@ -147,7 +133,9 @@ int GenerationController::generate(const QString& prompt, Placement placement, d
         const int F = clip->frameCount();
         const int ws = std::max(0, at - ctx), we = std::min(F, at + ctx);
         Clip work = clip->subClip(ws, we);
-        if (!work.insertFrames(at - ws, repeatedFrame(*clip, std::max(0, at - 1), frames), &why)) {
+        Clip held = clip->subClip(std::max(0, at - 1), std::max(0, at - 1) + 1);
+        held.appendCopies(0, frames - 1);
+        if (!work.insertFrames(at - ws, held, &why)) {
           r.error = QString::fromStdString(why);
           return r;
         }
@@ -197,10 +185,7 @@ int GenerationController::generate(const QString& prompt, Placement placement, d
     }
     return r;
   });
-  mRunningPlacement = placement;
-  mRunningAt = at;
-  mRunningRange = sel.frames;
-  mRunningPrompt = prompt;
+  mRunning = Target{placement, at, sel.frames, prompt};
   mRevision = mDoc->revision();
   return mTask;
 }
@@ -223,10 +208,7 @@ void GenerationController::onFinished(int id, std::shared_ptr<const TaskResult> 
     return;
   }
   discard();
-  mPlacement = mRunningPlacement;
-  mAt = mRunningAt;
-  mRange = mRunningRange;
-  mPrompt = mRunningPrompt;
+  mShown = mRunning;
   for (size_t k = 0; k < result->proposals.size(); ++k)
     mCandidates.push_back(Candidate{k < result->clips.size() ? result->clips[k] : nullptr, result->proposals[k].patch});
   Q_EMIT candidatesReady(candidateCount());
@@ -244,8 +226,8 @@ void GenerationController::showChosen() {
   const Candidate& c = mCandidates[static_cast<size_t>(mChosen)];
   if (c.patch.empty()) return;
   Proposal p;
-  p.method = kMethod;
-  p.description = tr("Generated: %1 (sample %2 of %3)").arg(mPrompt).arg(mChosen + 1).arg(candidateCount());
+  p.method = kGeneratedSampleMethod;
+  p.description = tr("Generated: %1 (sample %2 of %3)").arg(mShown.prompt).arg(mChosen + 1).arg(candidateCount());
   p.patch = c.patch;
   mDoc->setReviewedArtifact(0);
   mDoc->setProposal(std::move(p));
@@ -259,13 +241,13 @@ bool GenerationController::apply(QString* error) {
     return false;
   };
   if (mChosen < 0) return refuse(tr("Nothing generated to apply."));
-  if (mPlacement == Placement::NewTake) return refuse(tr("A new take is written to a file, not applied."));
+  if (mShown.placement == Placement::NewTake) return refuse(tr("A new take is written to a file, not applied."));
   if (mRevision != mDoc->revision()) return refuse(tr("The take changed since these samples were generated: generate again."));
   const Candidate c = mCandidates[static_cast<size_t>(mChosen)];
-  const QString what = tr("Generate \u201c%1\u201d").arg(mPrompt);
+  const QString what = tr("Generate \u201c%1\u201d").arg(mShown.prompt);
   discard();
-  if (mPlacement == Placement::InsertAtPlayHead) {
-    auto* command = new InsertFramesCommand(mDoc, mAt, *c.frames, what);
+  if (mShown.placement == Placement::InsertAtPlayHead) {
+    auto* command = new InsertFramesCommand(mDoc, mShown.at, *c.frames, what);
     if (!command->isValid()) {
       delete command;
       return refuse(tr("The generated frames do not fit the take's skeleton."));
@@ -279,7 +261,7 @@ bool GenerationController::apply(QString* error) {
 }
 
 bool GenerationController::writeNewTake(const QString& path, QString* error) const {
-  if (mChosen < 0 || mPlacement != Placement::NewTake || !mCandidates[static_cast<size_t>(mChosen)].frames) {
+  if (mChosen < 0 || mShown.placement != Placement::NewTake || !mCandidates[static_cast<size_t>(mChosen)].frames) {
     if (error) *error = tr("No new take was generated.");
     return false;
   }
@@ -290,7 +272,7 @@ bool GenerationController::writeNewTake(const QString& path, QString* error) con
 
 void GenerationController::discard() {
   const Proposal* p = mDoc->proposal(0);
-  if (p && p->method == kMethod) mDoc->clearProposal(0);
+  if (p && p->method == kGeneratedSampleMethod) mDoc->clearProposal(0);
   const bool had = !mCandidates.empty();
   mCandidates.clear();
   mChosen = -1;

@@ -62,7 +62,7 @@ class GenerationController : public QObject {
   // Candidates of the last finished generation (none once applied or discarded).
   int candidateCount() const { return static_cast<int>(mCandidates.size()); }
   int chosen() const { return mChosen; }
-  Placement placement() const { return mPlacement; }
+  Placement placement() const { return mShown.placement; }
   // Shows candidate k (0-based) as the ghost.
   void choose(int k);
   // Applies the chosen candidate (one undo step; NewTake: use writeNewTake).
@@ -93,13 +93,15 @@ class GenerationController : public QObject {
   std::unique_ptr<text::PromptParser> mParser;
   int mTask = 0;
   quint64 mRevision = 0;  // the document revision the candidates were made from
-  Placement mPlacement = Placement::InsertAtPlayHead;
-  Placement mRunningPlacement = Placement::InsertAtPlayHead;
-  int mRunningAt = 0;
-  FrameRange mRunningRange;
-  int mAt = 0;         // Insert: frames go before this one
-  FrameRange mRange;   // Replace: the frames replaced
-  QString mPrompt, mRunningPrompt;
+  // Where a generation puts its motion: asked when it starts, kept with the
+  // candidates once it finishes.
+  struct Target {
+    Placement placement = Placement::InsertAtPlayHead;
+    int at = 0;          // Insert: frames go before this one
+    FrameRange range;    // Replace: the frames replaced
+    QString prompt;
+  };
+  Target mRunning, mShown;
   std::vector<Candidate> mCandidates;
   int mChosen = -1;
 };

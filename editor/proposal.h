@@ -10,6 +10,11 @@
 
 namespace mm::editor {
 
+// The method of a generated sample previewed as proposal 0: the generation
+// controller applies it (an insert is no patch of the frames its ghost is
+// drawn over), not the selection's Accept.
+inline const QString kGeneratedSampleMethod = QStringLiteral("generate");
+
 struct Proposal {
   int artifactId = 0;  // the artifact it fixes; 0 for a repair of the selection
   QString method;      // "classic", "model", "auto", or the operator ("inbetween", "filter", ...)

@@ -264,9 +264,7 @@ int ReviewController::acceptAllOfType(ArtifactType type) {
 
 bool ReviewController::acceptSelectionRepair() {
   const Proposal* p = mDoc->proposal(0);
-  // A generated sample is applied by the generation controller (an insert
-  // is no patch of the frames its ghost is drawn over).
-  if (!p || p->patch.empty() || p->method == QLatin1String("generate")) return false;
+  if (!p || p->patch.empty() || p->method == kGeneratedSampleMethod) return false;
   Patch patch = p->patch;
   const QString text = p->description;
   mDoc->clearProposal(0);

@@ -138,20 +138,22 @@ torch::Tensor MotionNetImpl::forward(const torch::Tensor& x, const torch::Tensor
   auto h = torch::stack(parts, 2);  // [B, T, P, d]
   auto frames = torch::arange(T, torch::TensorOptions().dtype(torch::kFloat32).device(x.device()));
   h = h + sinusoidalEmbedding(frames, static_cast<int>(d)).view({1, T, 1, d}) + mPartEmbedding.view({1, 1, kBodyPartCount, d});
-  // The per-token condition into the tokens themselves (a zero condition adds
-  // nothing: skipped in inference so label-free results keep their bits).
-  // One condition per window ([B, condWidth]) adds the same to every token.
-  if (mCondIn && (is_training() || cond.ne(0).any().item<bool>()))
-    h = h + (cond.dim() == 2 ? mCondIn(cond).view({B, 1, 1, d}) : mCondIn(cond));
+  // In inference a condition that is zero everywhere is the unconditional
+  // one: it adds nothing to the tokens and takes the per-window path below,
+  // so label-free results keep their bits. (Not in training: fresh zero
+  // embeddings must get gradients.) Asked once and only where it matters:
+  // it syncs with the device.
+  const bool conditioned =
+      is_training() || ((mCondIn || cond.dim() != 2) && cond.ne(0).any().item<bool>());
+  // The condition into the tokens themselves; one per window ([B, condWidth])
+  // adds the same to every token.
+  if (mCondIn && conditioned) h = h + (cond.dim() == 2 ? mCondIn(cond).view({B, 1, 1, d}) : mCondIn(cond));
 
   // Timesteps are scaled to 0..1000 whatever the schedule length, so the
   // embedding's frequencies suit any configuration.
   auto tScaled = t.to(torch::kFloat32) * (1000.0 / mConfig.trainTimesteps);
   auto c = mTime2(torch::silu(mTime1(sinusoidalEmbedding(tScaled, static_cast<int>(d)))));
-  // In inference a per-token condition that is zero everywhere is the
-  // unconditional one: it takes the per-window path, so label-free results
-  // keep their bits. (Not in training: fresh zero embeddings must get gradients.)
-  if (cond.dim() == 2 || (!is_training() && !cond.ne(0).any().item<bool>()))
+  if (cond.dim() == 2 || !conditioned)
     c = c + mCond(cond.dim() == 2 ? cond : torch::zeros({B, mConfig.condWidth}, cond.options()));
   else
     c = c.view({B, 1, 1, d}) + mCond(cond);

@@ -51,6 +51,19 @@ int Clip::appendFrames(int count) {
   return first;
 }
 
+int Clip::appendCopies(int frame, int count) {
+  // Copied out first: appending may move the storage the frame lives in.
+  std::vector<Eigen::Quaterniond> rotations;
+  std::vector<Eigen::Vector3d> translations;
+  for (int j = 0; j < jointCount(); ++j) {
+    rotations.push_back(rotation(frame, j));
+    if (hasTrack(j)) translations.push_back(translation(frame, j));
+  }
+  const int first = mFrames;
+  for (int k = 0; k < count; ++k) appendFrames(1, rotations.data(), translations.data());
+  return first;
+}
+
 int Clip::appendFrames(int count, const Eigen::Quaterniond* rotations, const Eigen::Vector3d* translations) {
   const int first = mFrames;
   if (count <= 0) return first;

@@ -88,6 +88,9 @@ class Clip {
   // values in track order (joint order of the joints with tracks). Returns
   // the index of the first new frame.
   int appendFrames(int count, const Eigen::Quaterniond* rotations, const Eigen::Vector3d* translations);
+  // Appends `count` copies of frame `frame` (a held pose); returns the index
+  // of the first new frame.
+  int appendCopies(int frame, int count);
   // Reserves storage for `frames` frames in total (readers call it once).
   void reserveFrames(int frames);
 

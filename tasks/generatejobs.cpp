@@ -104,17 +104,6 @@ Condition conditionOf(const text::PromptReading& r, const IdMap& ids, int frames
   return c;
 }
 
-// Appends `count` copies of frame `frame`.
-void appendCopies(Clip* clip, int frame, int count) {
-  std::vector<Eigen::Quaterniond> rotations;
-  std::vector<Eigen::Vector3d> translations;
-  for (int j = 0; j < clip->jointCount(); ++j) {
-    rotations.push_back(clip->rotation(frame, j));
-    if (clip->hasTrack(j)) translations.push_back(clip->translation(frame, j));
-  }
-  for (int k = 0; k < count; ++k) clip->appendFrames(1, rotations.data(), translations.data());
-}
-
 // Copies frames [from, to) of `part` (a window of `into` starting at frame
 // `offset`) into `into`: every value, so the ungenerated ones keep their bits.
 void paste(const Clip& part, int offset, int from, int to, Clip* into) {
@@ -194,7 +183,7 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
       }
       // The first pose is known; every later frame is generated.
       work = take ? take->subClip(request.start, request.start + 1) : canonicalStandingPose();
-      appendCopies(&work, 0, frames - 1);
+      work.appendCopies(0, frames - 1);
       genStart = 1;
       genEnd = frames;
       break;
@@ -211,9 +200,9 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
       // are not shown to the model (a continuation does not know the future).
       workStart = std::max(0, start - context);
       work = take->subClip(workStart, start);
-      appendCopies(&work, work.frameCount() - 1, frames);
+      work.appendCopies(work.frameCount() - 1, frames);
       base = *take;
-      if (start + frames > F) appendCopies(&base, F - 1, start + frames - F);
+      if (start + frames > F) base.appendCopies(F - 1, start + frames - F);
       genStart = start;
       genEnd = start + frames;
       break;

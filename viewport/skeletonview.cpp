@@ -198,6 +198,7 @@ void SkeletonView::updateFrame() {
     mSkeleton->showPose(mPose.pose(), 0, frame);
   else
     mSkeleton->showFrame(clip, frame);
+  const bool wasShown = mGhostShown;
   mGhostShown = mGhostVisible && inPatch;
   if (mGhostShown) {
     if (mShowAfter)
@@ -206,7 +207,7 @@ void SkeletonView::updateFrame() {
       mGhost->showPose(mPose.pose(), 0, frame);
     mGhost->hideWhereMatching(mSkeleton, 0.25f * mSkeleton->jointRadius());
   }
-  if (!mGhostShown) mGhost->hideAll();
+  if (wasShown && !mGhostShown) mGhost->hideAll();  // hidden since it was built otherwise
   updateColors(frame, mShowAfter && inPatch ? proposal : nullptr);
   followRoot(frame);
 }

@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "motion/clip.h"
+#include "tasks/loadtake.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -54,6 +57,17 @@ bool Args::positionals(std::vector<std::string>* out, std::string* error) const 
 int fail(int code, const std::string& message) {
   std::fprintf(stderr, "motionmender-cli: %s\n", message.c_str());
   return code;
+}
+
+std::optional<Clip> loadTakeOrFail(const std::string& path) {
+  tasks::LoadedTake take;
+  std::string error;
+  if (!tasks::loadTake(path, &take, &error)) {
+    fail(kError, error);
+    return std::nullopt;
+  }
+  for (const std::string& w : take.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
+  return std::move(take.clip);
 }
 
 }  // namespace mm::cli

@@ -2,8 +2,13 @@
 // Shared pieces of the motionmender-cli commands: argument handling and the
 // exit-code contract of ARCHITECTURE.md (0 ok, 1 error, 2 usage).
 
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace mm {
+class Clip;
+}
 
 namespace mm::cli {
 
@@ -27,6 +32,10 @@ class Args {
 
 // Prints "motionmender-cli: message" to stderr and returns the code.
 int fail(int code, const std::string& message);
+
+// Reads a take (tasks::loadTake; warnings to stderr); nullopt after printing
+// the reader's error.
+std::optional<Clip> loadTakeOrFail(const std::string& path);
 
 // The commands of app/cli; eval and bench are app/eval/evalcommands.h and
 // app/bench/benchcommands.h.

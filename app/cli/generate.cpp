@@ -14,7 +14,6 @@
 #include "io/motionfile.h"
 #include "motion/clip.h"
 #include "tasks/generatejobs.h"
-#include "tasks/loadtake.h"
 
 #include "text/motionvocabulary.h"
 #include "text/promptparser.h"
@@ -95,17 +94,6 @@ std::string samplePath(const std::string& out, int k, int samples) {
   return hasExt ? out.substr(0, dot) + "_" + std::to_string(k) + out.substr(dot) : out + "_" + std::to_string(k);
 }
 
-std::optional<Clip> loadInput(const std::string& path) {
-  tasks::LoadedTake take;
-  std::string error;
-  if (!tasks::loadTake(path, &take, &error)) {
-    fail(kError, error);
-    return std::nullopt;
-  }
-  for (const std::string& w : take.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
-  return std::move(take.clip);
-}
-
 struct GenerateArgs {
   std::string out, seconds, frames, rig, into, parts, samples = "1", textGuidance;
   bool footLock = true;
@@ -134,7 +122,7 @@ int generate(const text::PromptReading& reading, GenerateArgs& a) {
 
   std::optional<Clip> take;
   const std::string takePath = !a.into.empty() ? a.into : a.rig;
-  if (!takePath.empty() && !(take = loadInput(takePath))) return kError;
+  if (!takePath.empty() && !(take = loadTakeOrFail(takePath))) return kError;
   const double fps = take ? take->fps() : 30.0;
   int frames = 0;
   if (!a.seconds.empty()) {

@@ -53,18 +53,6 @@ int takeInOut(Args& args, const char* usage, std::string* in, std::string* out) 
   return kOk;
 }
 
-// Loads IN (warnings to stderr); nullopt after printing the error.
-std::optional<Clip> load(const std::string& path) {
-  tasks::LoadedTake take;
-  std::string error;
-  if (!tasks::loadTake(path, &take, &error)) {
-    fail(kError, error);
-    return std::nullopt;
-  }
-  for (const std::string& w : take.warnings) std::fprintf(stderr, "motionmender-cli: warning: %s\n", w.c_str());
-  return std::move(take.clip);
-}
-
 int save(const Clip& clip, const std::string& path) {
   const SaveResult saved = saveMotion(clip, path);
   if (!saved.ok) return fail(kError, saved.error.toString());
@@ -218,7 +206,7 @@ int runComplete(Args args) {
   if (const int c = takeModelArgs(args, &modelArgs); c != kOk) return c;
   if (!args.takeOption("--mask", &maskPath)) return fail(kUsage, usage);
   if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
-  std::optional<Clip> clip = load(in);
+  std::optional<Clip> clip = loadTakeOrFail(in);
   if (!clip) return kError;
   const BodyPartMap parts = BodyPartMap::detect(clip->skeleton());
   FillMask mask;
@@ -260,7 +248,7 @@ int runInbetween(Args args) {
   if (a.empty() || b.empty() || *endA || *endB || a[0] == ' ' || b[0] == ' ')
     return fail(kUsage, "--frames '" + frames + "': expected A:B, two frame numbers (frames A..B-1 are regenerated)");
   if (const int c = takeInOut(args, usage, &in, &out); c != kOk) return c;
-  std::optional<Clip> clip = load(in);
+  std::optional<Clip> clip = loadTakeOrFail(in);
   if (!clip) return kError;
   const int F = clip->frameCount();
   if (!(0 <= A && A < B && B <= F))

@@ -322,8 +322,17 @@ int evalGenerate(Args& args) {
   std::vector<std::string> failedPrompts;
   const int frames = std::max(2, static_cast<int>(std::lround(secondsD * 30.0)));
   const auto tGen = std::chrono::steady_clock::now();
-  for (size_t p = 0; p < prompts.size(); ++p) {
+  // The request every generation here shares: samples, guidance, foot lock, smoothing.
+  auto baseRequest = [&] {
     tasks::GenerateRequest req;
+    req.samples = K;
+    req.textGuidance = guidance;
+    req.footLock = footLock;
+    if (!smooth) req.smoothHz = 0;
+    return req;
+  };
+  for (size_t p = 0; p < prompts.size(); ++p) {
+    tasks::GenerateRequest req = baseRequest();
     text::PromptSegment seg;
     seg.action = prompts[p].action;
     seg.style = prompts[p].style;
@@ -334,10 +343,6 @@ int evalGenerate(Args& args) {
     req.reading.segments.push_back(seg);
     req.reading.vocabulary = &vocabulary;
     req.frames = frames;
-    req.samples = K;
-    req.textGuidance = guidance;
-    req.footLock = footLock;
-    if (!smooth) req.smoothHz = 0;
     ModelArgs settings = model;
     settings.seed = model.seed + 1000ULL * p;
     std::vector<Clip> clips;
@@ -449,14 +454,10 @@ int evalGenerate(Args& args) {
   if (joinReading.segments.size() < 2) {
     std::printf("  skipped: the prompt has one segment\n");
   } else {
-    tasks::GenerateRequest req;
+    tasks::GenerateRequest req = baseRequest();
     req.reading = joinReading;
     const int joinFrames = std::max(2, static_cast<int>(std::lround(secondsD * 30.0 * joinReading.segments.size())));
     req.frames = joinFrames;
-    req.samples = K;
-    req.textGuidance = guidance;
-    req.footLock = footLock;
-    if (!smooth) req.smoothHz = 0;
     ModelArgs settings = model;
     settings.seed = model.seed + 999983ULL;
     std::vector<Clip> clips;

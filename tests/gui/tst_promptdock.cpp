@@ -71,6 +71,20 @@ bool textModelAvailable(MainWindow& w, QString* why) {
   return ok;
 }
 
+// Generation in `w` with `steps` sampling steps (4 for a test, not a
+// preview); false with *skip when there is no text model.
+bool useTextModel(MainWindow& w, int steps, QString* skip) {
+  if (!textModelAvailable(w, skip)) return false;
+  tasks::ModelSettings s = w.generation()->modelSettings();
+  s.steps = steps;
+  w.generation()->setModelSettings(s);
+  return true;
+}
+
+void choosePlacement(PromptDock* dock, Placement placement) {
+  dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(placement)));
+}
+
 bool sameFrames(const Clip& a, int fa, const Clip& b, int fb, int count) {
   for (int k = 0; k < count; ++k)
     for (int j = 0; j < a.jointCount(); ++j) {
@@ -140,7 +154,7 @@ class TestPromptDock : public QObject {
 
     // Replacing needs a selection.
     typePrompt(dock, QStringLiteral("run"));
-    dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(Placement::ReplaceSelection)));
+    choosePlacement(dock, Placement::ReplaceSelection);
     QVERIFY(!dock->generateButton()->isEnabled());
     w.document()->setSelection(editor::Selection{FrameRange{10, 40}, 0x1F});
     QVERIFY(dock->generateButton()->isEnabled());
@@ -169,10 +183,7 @@ class TestPromptDock : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString skip;
-    if (!textModelAvailable(w, &skip)) QSKIP(qPrintable(skip));
-    tasks::ModelSettings s = w.generation()->modelSettings();
-    s.steps = 4;  // a test, not a preview
-    w.generation()->setModelSettings(s);
+    if (!useTextModel(w, 4, &skip)) QSKIP(qPrintable(skip));
     QVERIFY(w.openFile(kSample));
     QVERIFY(waitIdle(w));
     const Clip before = w.document()->clip();
@@ -183,7 +194,7 @@ class TestPromptDock : public QObject {
     PromptDock* dock = w.promptDock();
     dock->raise();
     typePrompt(dock, QStringLiteral("wave with the right hand"));
-    dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(Placement::InsertAtPlayHead)));
+    choosePlacement(dock, Placement::InsertAtPlayHead);
     dock->seconds()->setValue(1.0);
     dock->samples()->setValue(2);
     QVERIFY(dock->generateButton()->isEnabled());
@@ -245,10 +256,7 @@ class TestPromptDock : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString skip;
-    if (!textModelAvailable(w, &skip)) QSKIP(qPrintable(skip));
-    tasks::ModelSettings s = w.generation()->modelSettings();
-    s.steps = 4;
-    w.generation()->setModelSettings(s);
+    if (!useTextModel(w, 4, &skip)) QSKIP(qPrintable(skip));
     QVERIFY(w.openFile(kSample));
     QVERIFY(waitIdle(w));
     const Clip before = w.document()->clip();
@@ -258,7 +266,7 @@ class TestPromptDock : public QObject {
     PromptDock* dock = w.promptDock();
     dock->raise();
     typePrompt(dock, QStringLiteral("raise the right hand"));
-    dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(Placement::ReplaceSelection)));
+    choosePlacement(dock, Placement::ReplaceSelection);
     dock->samples()->setValue(1);
     QTest::mouseClick(dock->generateButton(), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return dock->candidates()->count() == 1; }, kTaskTimeoutMs));
@@ -285,17 +293,14 @@ class TestPromptDock : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString skip;
-    if (!textModelAvailable(w, &skip)) QSKIP(qPrintable(skip));
-    tasks::ModelSettings s = w.generation()->modelSettings();
-    s.steps = 200;  // seconds of work unless it is stopped
-    w.generation()->setModelSettings(s);
+    if (!useTextModel(w, 200, &skip)) QSKIP(qPrintable(skip));
     QVERIFY(w.openFile(kSample));
     QVERIFY(waitIdle(w));
     const Clip before = w.document()->clip();
     PromptDock* dock = w.promptDock();
     dock->raise();
     typePrompt(dock, QStringLiteral("run for 4 seconds"));
-    dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(Placement::InsertAtPlayHead)));
+    choosePlacement(dock, Placement::InsertAtPlayHead);
     dock->samples()->setValue(4);
     QTest::mouseClick(dock->generateButton(), Qt::LeftButton);
     QVERIFY(w.taskRunner()->isBusy());
@@ -328,16 +333,13 @@ class TestPromptDock : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString skip;
-    if (!textModelAvailable(w, &skip)) QSKIP(qPrintable(skip));
-    tasks::ModelSettings s = w.generation()->modelSettings();
-    s.steps = 4;
-    w.generation()->setModelSettings(s);
+    if (!useTextModel(w, 4, &skip)) QSKIP(qPrintable(skip));
     QVERIFY(w.openFile(kSample));
     QVERIFY(waitIdle(w));
     PromptDock* dock = w.promptDock();
     dock->raise();
     typePrompt(dock, QStringLiteral("run"));
-    dock->placement()->setCurrentIndex(dock->placement()->findData(static_cast<int>(Placement::NewTake)));
+    choosePlacement(dock, Placement::NewTake);
     dock->seconds()->setValue(2.0);
     dock->samples()->setValue(1);
     QTest::mouseClick(dock->generateButton(), Qt::LeftButton);
