@@ -463,6 +463,12 @@ std::vector<int> Reader::resolveActions(const std::vector<Placed>& items) {
   if (has("bye") || has("byebye")) drop("wave");
   if (has("byebye")) drop("bye");
   if (has("turn")) drop("walk");
+  // A general word beside a vocabulary name of its own family names that
+  // action once: "walk turn left" is walk-turn-left, "wave wave-left-hand" one wave.
+  for (const std::string& h : std::vector<std::string>(heads))
+    if (h[0] == '=')
+      for (const std::string& g : std::vector<std::string>(heads))
+        if (g[0] != '=' && h.compare(1, g.size() + 1, g + "-") == 0) drop(g.c_str());
   std::vector<int> out;
   for (const std::string& h : heads) {
     const int id = resolveHead(h, items);

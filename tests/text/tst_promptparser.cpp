@@ -65,6 +65,9 @@ class TestPromptParser : public QObject {
     QTest::newRow("backwards") << "walk backwards" << "walk-back/normal";
     QTest::newRow("sideways left") << "walk to the left" << "walk-left/normal";
     QTest::newRow("turn") << "turn right" << "walk-turn-right/normal";
+    QTest::newRow("walk turn left") << "walk turn left" << "walk-turn-left/normal";
+    QTest::newRow("walks turning right") << "an old man walks turning right" << "walk-turn-right/old";
+    QTest::newRow("walk then turn") << "walk, then turn left" << "walk/normal walk-turn-left/normal";
     QTest::newRow("goodbye") << "he waves goodbye" << "bye/normal";
     QTest::newRow("goodbye both hands") << "wave goodbye with both hands" << "byebye/normal";
     QTest::newRow("long dance") << "a long dance" << "dance-long/normal";
