@@ -158,6 +158,7 @@ TrainReport trainModel(const TrainOptions& o) {
     if (!resuming && config.textActions > 0 && config.textStyles > 0) config.textTokens = true;
     const bool text = config.textActions > 0 && config.textStyles > 0;
     const std::string vocabulary = resuming ? resume.vocabulary : !o.vocabulary.empty() ? o.vocabulary : init.vocabulary;
+    if (!resuming && o.generateShare >= 0) config.generateShare = std::min(1.0, o.generateShare);
     if (o.batch > 0) config.batch = o.batch;
     if (o.learningRate > 0) config.learningRate = o.learningRate;
 
@@ -221,7 +222,7 @@ TrainReport trainModel(const TrainOptions& o) {
     for (TrainingSample& s : usable) normalizeFeatures(stats, s.features.data(), s.frames);
     std::vector<double> cumulative;
     double total = 0;
-    for (const TrainingSample& s : usable) cumulative.push_back(total += s.frames - window + 1);
+    for (double w : sampleWeights(usable, window, text ? o.labelBalance : 0.0)) cumulative.push_back(total += w);
 
     torch::manual_seed(o.seed);
     MotionNet net(config);

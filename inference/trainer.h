@@ -42,6 +42,12 @@ struct TrainOptions {
   // Learning-rate factor of the text embeddings and the condition projection
   // (they start at zero / untrained and learn slowly at the network's rate).
   double textLearningRateScale = 1.0;
+  // Draw rare actions more often (sampleWeights; 0: by frames).
+  double labelBalance = 0;
+  // Share of the text samples that generate what `generate` asks (whole
+  // windows, continuations, long in-betweens; ModelConfig::generateShare,
+  // kept in the file); negative keeps the config's or the initial file's.
+  double generateShare = -1;
   int batch = 0;                 // 0: the config's
   double learningRate = 0;       // 0: the config's
   int corruptedVariants = 1;     // lab-corrupted copies per clip

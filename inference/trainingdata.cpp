@@ -7,6 +7,10 @@
 #include "motion/quality/qualityanalyzer.h"
 #include "motion/repair/classicprior.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace mm::inference {
 
 namespace {
@@ -58,6 +62,23 @@ bool makeTrainingSamples(const Clip& source, std::uint64_t seed, int corruptedVa
     if (!appendSample(c.clip, &c.labels, keepClips, out, error)) return false;
   }
   return true;
+}
+
+std::vector<double> sampleWeights(const std::vector<TrainingSample>& samples, int window, double labelBalance) {
+  std::vector<double> weights(samples.size(), 0.0);
+  std::map<int, double> perAction;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    weights[i] = std::max(0, samples[i].frames - window + 1);
+    if (samples[i].action >= 0) perAction[samples[i].action] += weights[i];
+  }
+  if (labelBalance == 0 || perAction.empty()) return weights;
+  double mean = 0;
+  for (const auto& [a, w] : perAction) mean += w / perAction.size();
+  for (size_t i = 0; i < samples.size(); ++i) {
+    const auto it = perAction.find(samples[i].action);
+    if (it != perAction.end() && it->second > 0) weights[i] *= std::pow(it->second / mean, -labelBalance);
+  }
+  return weights;
 }
 
 }  // namespace mm::inference

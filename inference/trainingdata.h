@@ -37,6 +37,14 @@ struct TrainingSample {
 bool makeTrainingSamples(const Clip& clip, std::uint64_t seed, int corruptedVariants, std::vector<TrainingSample>* out,
                          std::string* error, bool keepClips = false);
 
+// How often each sample is drawn: its windows of `window` frames, so every
+// window equally likely, times (windows of its action / mean over actions)
+// ^ -labelBalance for labelled samples. 0 draws by frames; 1 gives every
+// action the same share; in between, rare actions (a 2-second gesture whose
+// takes hold few windows) are drawn more often without letting a few takes
+// dominate. Samples shorter than `window` get 0.
+std::vector<double> sampleWeights(const std::vector<TrainingSample>& samples, int window, double labelBalance);
+
 // Every 10th clip (by sorted index: 9, 19, ...) is held out for evaluation
 // and never trained on.
 constexpr bool isHeldOut(int sortedIndex) { return sortedIndex % 10 == 9; }

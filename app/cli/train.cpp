@@ -22,7 +22,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -36,6 +36,12 @@ int runTrain(Args args) {
   const bool text = args.takeFlag("--text");
   std::string textLr;
   if (args.takeOption("--text-lr-scale", &textLr)) o.textLearningRateScale = std::atof(textLr.c_str());
+  std::string balance, generateShare;
+  if (args.takeOption("--label-balance", &balance)) o.labelBalance = std::atof(balance.c_str());
+  if (args.takeOption("--generate-share", &generateShare)) o.generateShare = std::atof(generateShare.c_str());
+  if (o.labelBalance < 0 || o.labelBalance > 1) return fail(kUsage, "--label-balance must be from 0 to 1");
+  if (!generateShare.empty() && (o.generateShare < 0 || o.generateShare > 1))
+    return fail(kUsage, "--generate-share must be from 0 to 1");
   args.takeOption("--init-from", &o.initFrom);
   if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
   if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());

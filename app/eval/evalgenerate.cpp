@@ -32,6 +32,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
@@ -231,6 +232,11 @@ int evalGenerate(Args& args) {
                 data.c_str(), all.size());
     return kOk;
   }
+  if (!outDir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec) return fail(kError, "--out " + outDir + ": cannot create the folder: " + ec.message());
+  }
   const tasks::ModelPtr net = loadModel(model, &error);
   if (!net) return fail(kError, error);
 
@@ -386,12 +392,15 @@ int evalGenerate(Args& args) {
   // Recognition.
   int actionRight = 0, styleRight = 0;
   std::map<int, std::pair<int, int>> perAction;  // right, total
+  std::map<int, std::map<int, int>> mistakenFor;  // asked action -> recognised action -> takes
   for (size_t i = 0; i < gen.size(); ++i) {
-    const bool a = byAction.predict(genX[i]) == gen[i].action;
+    const int recognised = byAction.predict(genX[i]);
+    const bool a = recognised == gen[i].action;
     actionRight += a;
     styleRight += byStyle.predict(genX[i]) == gen[i].style;
     perAction[gen[i].action].first += a;
     ++perAction[gen[i].action].second;
+    if (!a) ++mistakenFor[gen[i].action][recognised];
   }
   const double actionAcc = double(actionRight) / gen.size(), styleAcc = double(styleRight) / gen.size();
   std::printf("\nrecognition (recogniser fitted on the real held-out takes only; chance: 1 / classes)\n");
@@ -411,6 +420,15 @@ int evalGenerate(Args& args) {
   std::printf("generated, per action:");
   for (const auto& [a, rt] : perAction) std::printf(" %s %d/%d", vocabulary.action(a).name.c_str(), rt.first, rt.second);
   std::printf("\n");
+  if (!mistakenFor.empty()) {
+    std::printf("generated, recognised as another action:");
+    for (const auto& [asked, as] : mistakenFor) {
+      std::printf(" %s ->", vocabulary.action(asked).name.c_str());
+      for (const auto& [r, n] : as) std::printf(" %s %d", vocabulary.action(r).name.c_str(), n);
+      std::printf(";");
+    }
+    std::printf("\n");
+  }
 
   // Distributions: FID, diversity, multimodality.
   std::vector<Feature> halfA, halfB;

@@ -13,6 +13,41 @@ class TestTraining : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  // Label balance: 0 draws every window equally; 1 gives every action the
+  // same share; unlabelled samples and short ones are untouched / never drawn.
+  void sampleWeightsBalanceActions() {
+    auto sample = [](int frames, int action) {
+      TrainingSample s;
+      s.frames = frames;
+      s.action = action;
+      return s;
+    };
+    // Action 0: two long takes (2 x 100 windows); action 1: four short ones (4 x 10).
+    const std::vector<TrainingSample> pool = {sample(147, 0), sample(147, 0), sample(57, 1), sample(57, 1),
+                                              sample(57, 1),  sample(57, 1),  sample(60, -1), sample(20, 1)};
+    auto share = [&](const std::vector<double>& w, int action) {
+      double a = 0, all = 0;
+      for (size_t i = 0; i < pool.size(); ++i) {
+        all += w[i];
+        if (pool[i].action == action) a += w[i];
+      }
+      return a / all;
+    };
+    const std::vector<double> byFrames = sampleWeights(pool, 48, 0.0);
+    QCOMPARE(byFrames[0], 100.0);
+    QCOMPARE(byFrames[2], 10.0);
+    QCOMPARE(byFrames[6], 13.0);
+    QCOMPARE(byFrames[7], 0.0);
+    const std::vector<double> even = sampleWeights(pool, 48, 1.0);
+    QVERIFY(std::abs(even[0] + even[1] - (even[2] + even[3] + even[4] + even[5])) < 1e-9);
+    QCOMPARE(even[6], 13.0);
+    QCOMPARE(even[7], 0.0);
+    const std::vector<double> half = sampleWeights(pool, 48, 0.5);
+    QVERIFY(share(half, 1) > share(byFrames, 1));
+    QVERIFY(share(half, 1) < share(even, 1));
+    QVERIFY(half[0] / half[1] == 1.0 && half[2] / half[3] == 1.0);  // within an action, still by windows
+  }
+
   // A tiny model memorises one window: the loss falls by a large factor
   // within a few hundred steps (seconds on a CPU).
   void tinyModelOverfitsOneClip() {
