@@ -106,7 +106,10 @@ class TestWindowTasks : public QObject {
     qInfo("analysis of %d frames and its proposals: %.1f s, worst event-loop latency %.1f ms, p99 %.1f ms, %d ticks",
           w.document()->frameCount(), clock.elapsed() / 1e3, probe.worstMs(), probe.percentileMs(0.99),
           probe.samples());
-    QVERIFY(probe.samples() > 10);
+    // On an idle machine the analysis takes ~0.1 s (about 10 ticks): the
+    // count only shows that the probe ran; a blocked GUI thread fails on the
+    // latency, as one late tick.
+    QVERIFY(probe.samples() >= 3);
     QVERIFY2(probe.worstMs() < kLatencyBoundMs, qPrintable(QString::number(probe.worstMs())));
   }
 
