@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 namespace mm::cli {
@@ -57,6 +59,16 @@ bool Args::positionals(std::vector<std::string>* out, std::string* error) const 
 int fail(int code, const std::string& message) {
   std::fprintf(stderr, "motionmender-cli: %s\n", message.c_str());
   return code;
+}
+
+bool parseNumber(const std::string& text, double* value) {
+  char* end = nullptr;
+  *value = std::strtod(text.c_str(), &end);
+  return !text.empty() && *end == '\0' && std::isfinite(*value);
+}
+
+bool parseNumber(const std::string& text, double lo, double hi, double* value) {
+  return parseNumber(text, value) && *value >= lo && *value <= hi;
 }
 
 std::optional<Clip> loadTakeOrFail(const std::string& path) {

@@ -33,6 +33,11 @@ class Args {
 // Prints "motionmender-cli: message" to stderr and returns the code.
 int fail(int code, const std::string& message);
 
+// A whole string as a finite number (strtod alone accepts trailing junk);
+// the second form also requires lo <= value <= hi.
+bool parseNumber(const std::string& text, double* value);
+bool parseNumber(const std::string& text, double lo, double hi, double* value);
+
 // Reads a take (tasks::loadTake; warnings to stderr); nullopt after printing
 // the reader's error.
 std::optional<Clip> loadTakeOrFail(const std::string& path);

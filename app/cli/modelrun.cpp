@@ -12,13 +12,6 @@
 namespace mm::cli {
 namespace {
 
-// A whole string as a number (strtod / strtoull accept trailing junk).
-bool parseNumber(const std::string& text, double* value) {
-  char* end = nullptr;
-  *value = std::strtod(text.c_str(), &end);
-  return !text.empty() && *end == '\0' && std::isfinite(*value);
-}
-
 // A progress bar on standard error while the model runs, when it is a
 // terminal (a pipeline's log gets no control characters); at most 10 redraws
 // a second.

@@ -37,11 +37,10 @@ int runTrain(Args args) {
   std::string textLr;
   if (args.takeOption("--text-lr-scale", &textLr)) o.textLearningRateScale = std::atof(textLr.c_str());
   std::string balance, generateShare;
-  if (args.takeOption("--label-balance", &balance)) o.labelBalance = std::atof(balance.c_str());
-  if (args.takeOption("--generate-share", &generateShare)) o.generateShare = std::atof(generateShare.c_str());
-  if (o.labelBalance < 0 || o.labelBalance > 1) return fail(kUsage, "--label-balance must be from 0 to 1");
-  if (!generateShare.empty() && (o.generateShare < 0 || o.generateShare > 1))
-    return fail(kUsage, "--generate-share must be from 0 to 1");
+  if (args.takeOption("--label-balance", &balance) && !parseNumber(balance, 0, 1, &o.labelBalance))
+    return fail(kUsage, "--label-balance '" + balance + "': expected a number from 0 to 1");
+  if (args.takeOption("--generate-share", &generateShare) && !parseNumber(generateShare, 0, 1, &o.generateShare))
+    return fail(kUsage, "--generate-share '" + generateShare + "': expected a number from 0 to 1");
   args.takeOption("--init-from", &o.initFrom);
   if (args.takeOption("--seed", &seed)) o.seed = std::strtoull(seed.c_str(), nullptr, 10);
   if (args.takeOption("--log-every", &logEvery)) o.logEvery = std::atoi(logEvery.c_str());

@@ -162,12 +162,6 @@ std::vector<std::string> splitList(const std::string& s) {
   return out;
 }
 
-bool parseNumber(const std::string& text, double lo, double hi, double* out) {
-  char* end = nullptr;
-  *out = std::strtod(text.c_str(), &end);
-  return !text.empty() && *end == '\0' && *out >= lo && *out <= hi;
-}
-
 double seconds(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
