@@ -18,6 +18,13 @@ bool modelConfigByName(const std::string& name, ModelConfig* out) {
     c.emaDecay = 0.9;
   } else if (name == "small") {
     // defaults
+  } else if (name == "medium") {
+    // small's window and batch, 1.8x its width and depth: the next size a
+    // 2-core CPU can still train in hours (resources/models/README.md, "Capacity").
+    c.width = 128;
+    c.layers = 4;
+    c.heads = 4;
+    c.condWidth = 64;
   } else if (name == "base") {
     c.width = 256;
     c.layers = 8;

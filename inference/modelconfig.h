@@ -54,7 +54,8 @@ struct ModelConfig {
   double detectShare = 0.25;    // share of detection samples in a batch (StableMotion)
 };
 
-// "tiny" (tests: seconds on a CPU), "small" (CPU training), "base" (GPU).
+// "tiny" (tests: seconds on a CPU), "small" (CPU training), "medium" (CPU, hours),
+// "base" (GPU).
 // False for an unknown name.
 bool modelConfigByName(const std::string& name, ModelConfig* out);
 

@@ -54,7 +54,7 @@ const char* kHelp =
     "  eval model --data DIR [--every K] [--weights F]\n"
     "                            the motion model on held-out clips: in-betweening, cleanup, detection\n"
     "  bench model [--weights F] motion-model speed: cleanup of a one-minute clip, a 30-frame in-betweening\n"
-    "  train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] [--resume FILE]\n"
+    "  train --data DIR --config small|medium|base --device cpu|cuda --steps N --out FILE [--seed S] [--resume FILE]\n"
     "                            train the motion model (every 10th clip held out)\n"
     "  model detect|clean|complete|inbetween IN [-o OUT] [--frames A:B] [--mask M] [--weights F] [--json OUT]\n"
     "                            the motion model on one clip (see 'model --help')\n"

@@ -21,7 +21,7 @@ int runTrain(Args args) {
   return fail(kError, "this build has no LibTorch: training is not available");
 #else
   const char* usage =
-      "usage: train --data DIR --config small|base --device cpu|cuda --steps N --out FILE [--seed S] "
+      "usage: train --data DIR --config small|medium|base --device cpu|cuda --steps N --out FILE [--seed S] "
       "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;

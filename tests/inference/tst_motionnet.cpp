@@ -61,6 +61,32 @@ class TestMotionNet : public QObject {
     const auto mixed = net->forward(x, flags, t, net->textCondition(actions, styles));
     QVERIFY((mixed - b).abs().max().item<double>() > 1e-3);
   }
+
+  // The named sizes exist, grow in that order, and each one's network runs a
+  // window of its own length; an unknown name is refused.
+  void namedConfigsGrow() {
+    torch::NoGradGuard noGrad;
+    int64_t previous = 0;
+    for (const char* name : {"tiny", "small", "medium", "base"}) {
+      ModelConfig c;
+      QVERIFY2(modelConfigByName(name, &c), name);
+      QCOMPARE(QString::fromStdString(c.name), QString(name));
+      QCOMPARE(c.width % c.heads, 0);
+      MotionNet net(c);
+      int64_t count = 0;
+      for (const auto& p : net->parameters()) count += p.numel();
+      qInfo("%s: %lld parameters", name, static_cast<long long>(count));
+      QVERIFY2(count > previous, name);
+      previous = count;
+      net->eval();
+      const int64_t T = c.window;
+      const auto x = torch::randn({1, T, kBodyPartCount, kTokenChannels});
+      const auto flags = torch::zeros({1, T, kBodyPartCount, kFlagChannels});
+      const auto out = net->forward(x, flags, torch::tensor({500}, torch::kLong), torch::zeros({1, c.condWidth}));
+      QCOMPARE(out.size(1), T);
+    }
+    QVERIFY(!modelConfigByName("huge", nullptr));
+  }
 };
 
 QTEST_APPLESS_MAIN(TestMotionNet)
