@@ -45,7 +45,7 @@ namespace {
 
 const char* kGenerateUsage =
     "usage: eval generate --data DIR [--weights W] [--samples K] [--seconds S] [--seed S] [--actions a,b,...] "
-    "[--styles normal|all] [--text-guidance G] [--no-foot-lock] [--no-smooth] [--join \"PROMPT\"] [--train-every N] [--out DIR] [--steps N] "
+    "[--min-held-out N] [--styles normal|all] [--text-guidance G] [--no-foot-lock] [--no-smooth] [--join \"PROMPT\"] [--train-every N] [--out DIR] [--steps N] "
     "[--device D]";
 
 // A take's labels and its recogniser features.
@@ -170,7 +170,7 @@ double seconds(std::chrono::steady_clock::time_point t0) {
 
 int evalGenerate(Args& args) {
   std::string data, samplesText = "3", secondsText = "4", actionsText, stylesText = "normal", guidanceText = "2.5",
-                    joinPrompt = "walk, then run", trainEveryText = "1", outDir;
+                    joinPrompt = "walk, then run", trainEveryText = "1", outDir, minHeldText = "2";
   ModelArgs model;
   model.weights = tasks::defaultTextModelPath();
   model.device = "cpu";
@@ -179,6 +179,7 @@ int evalGenerate(Args& args) {
   args.takeOption("--samples", &samplesText);
   args.takeOption("--seconds", &secondsText);
   args.takeOption("--actions", &actionsText);
+  args.takeOption("--min-held-out", &minHeldText);
   args.takeOption("--styles", &stylesText);
   args.takeOption("--text-guidance", &guidanceText);
   args.takeOption("--join", &joinPrompt);
@@ -190,7 +191,7 @@ int evalGenerate(Args& args) {
   std::string error;
   if (!args.positionals(&pos, &error)) return fail(kUsage, error + " (" + kGenerateUsage + ")");
   if (!pos.empty()) return fail(kUsage, kGenerateUsage);
-  double samplesD = 0, secondsD = 0, guidance = 0, trainEveryD = 0;
+  double samplesD = 0, secondsD = 0, guidance = 0, trainEveryD = 0, minHeldD = 0;
   if (!parseNumber(samplesText, 1, 64, &samplesD) || samplesD != std::floor(samplesD))
     return fail(kUsage, "--samples '" + samplesText + "': expected 1 to 64 takes per prompt");
   if (!parseNumber(secondsText, 0.5, 60, &secondsD))
@@ -199,6 +200,8 @@ int evalGenerate(Args& args) {
     return fail(kUsage, "--text-guidance '" + guidanceText + "': expected a number from 0 to 20");
   if (!parseNumber(trainEveryText, 1, 1e6, &trainEveryD) || trainEveryD != std::floor(trainEveryD))
     return fail(kUsage, "--train-every '" + trainEveryText + "': expected a whole number >= 1");
+  if (!parseNumber(minHeldText, 2, 1e6, &minHeldD) || minHeldD != std::floor(minHeldD))
+    return fail(kUsage, "--min-held-out '" + minHeldText + "': expected a whole number >= 2");
   if (stylesText != "normal" && stylesText != "all") return fail(kUsage, "--styles must be normal or all");
   const int K = static_cast<int>(samplesD), trainEvery = static_cast<int>(trainEveryD);
   const text::MotionVocabulary& vocabulary = text::MotionVocabulary::builtin();
@@ -234,14 +237,26 @@ int evalGenerate(Args& args) {
   const tasks::ModelPtr net = loadModel(model, &error);
   if (!net) return fail(kError, error);
 
-  // Held-out labelled takes per action; the default actions are those with
-  // at least 4 of them (the recogniser needs several per class).
+  // Held-out labelled takes per action; the default actions are every one
+  // with at least --min-held-out of them (2: a real take's leave-one-out
+  // needs another of its class), and those left out are named.
   std::map<int, int> heldPerAction;
   for (size_t i = 0; i < all.size(); ++i)
     if (labels[i].labelled() && heldOutFromTraining(static_cast<int>(i))) ++heldPerAction[labels[i].action];
-  if (wanted.empty())
-    for (const auto& [a, n] : heldPerAction)
-      if (n >= 4) wanted.insert(a);
+  if (wanted.empty()) {
+    std::string unscored;
+    for (int a = 0; a < static_cast<int>(vocabulary.actions().size()); ++a) {
+      const auto it = heldPerAction.find(a);
+      if (it != heldPerAction.end() && it->second >= minHeldD)
+        wanted.insert(a);
+      else
+        unscored += (unscored.empty() ? "" : ", ") + vocabulary.action(a).name + " (" +
+                    std::to_string(it == heldPerAction.end() ? 0 : it->second) + ")";
+    }
+    if (!unscored.empty())
+      std::printf("actions with fewer than %d held-out takes, not scored: %s\n", static_cast<int>(minHeldD),
+                  unscored.c_str());
+  }
   std::vector<Take> real, train;
   for (size_t i = 0; i < all.size(); ++i) {
     if (!labels[i].labelled() || !wanted.count(labels[i].action)) continue;
@@ -257,7 +272,7 @@ int evalGenerate(Args& args) {
   if (real.empty()) {
     std::printf("eval generate: skipped: no labelled held-out takes%s in %s (%d labelled takes; held out: every 10th "
                 "by sorted path)\n",
-                actionsText.empty() ? " of an action with 4 or more" : " of the actions asked for", data.c_str(),
+                actionsText.empty() ? " of an action with enough of them (--min-held-out)" : " of the actions asked for", data.c_str(),
                 labelled);
     return kOk;
   }

@@ -164,6 +164,18 @@ class TestEval : public QObject {
     QVERIFY(r.out.contains(QStringLiteral("joins above the real 90th percentile: ")));
     QVERIFY(r.out.contains(QStringLiteral("memorisation (feature distance to the nearest of 27 training takes)")));
     QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\n  generated +\\d+\\.\\d+ +\\d+\\.\\d+ +\\d+\\.\\d%"))));
+
+    // Without --actions, every action with --min-held-out held-out takes is
+    // scored and the others are named: here walk has 2, kick 1.
+    const CliRun none = eval({"generate", "--data", dir.path(), "--min-held-out", "3", "--weights", textWeights,
+                              "--device", "cpu"});
+    QVERIFY2(none.code == 0, qPrintable(failure(none)));
+    QVERIFY2(none.out.contains(QStringLiteral("actions with fewer than 3 held-out takes, not scored: walk (2), run (0)")),
+             qPrintable(none.out));
+    QVERIFY2(none.out.contains(QStringLiteral("kick (1)")), qPrintable(none.out));
+    QVERIFY2(none.out.contains(QStringLiteral("eval generate: skipped: no labelled held-out takes of an action with enough")),
+             qPrintable(none.out));
+    QCOMPARE(eval({"generate", "--data", dir.path(), "--min-held-out", "1"}).code, 2);
   }
 
   // eval model (motionmender-cli-torch): on the held-out file only, the walk.
