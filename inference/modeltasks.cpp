@@ -34,6 +34,18 @@ bool MotionModel::textConditioned() const {
   return mImpl->meta.config.textActions > 0 && mImpl->meta.config.textStyles > 0;
 }
 
+std::vector<std::uint8_t> MotionModel::trainedActions() const {
+  std::vector<std::uint8_t> out;
+  if (!textConditioned()) return out;
+  torch::NoGradGuard noGrad;
+  const auto params = mImpl->net->named_parameters(false);
+  const torch::Tensor* table = params.find("text_action");
+  if (!table) return out;
+  const torch::Tensor used = table->detach().abs().sum(1).gt(0).to(torch::kCPU).to(torch::kUInt8).contiguous();
+  out.assign(used.data_ptr<std::uint8_t>(), used.data_ptr<std::uint8_t>() + used.numel());
+  return out;
+}
+
 std::unique_ptr<MotionModel> MotionModel::load(const std::string& path, const std::string& device,
                                                std::string* error) {
   try {

@@ -45,6 +45,11 @@ class MotionModel {
   // serialisation) their action and style ids index; empty otherwise.
   const std::string& vocabulary() const;
   bool textConditioned() const;
+  // Per vocabulary action id: 1 where training reached its embedding. An
+  // action no training take carried keeps its zero-initialised row exactly
+  // (no gradient reaches it; weight decay keeps zero at zero), and
+  // generating it would be the text-free motion. Empty when not text-conditioned.
+  std::vector<std::uint8_t> trainedActions() const;
 
   struct Impl;
   const Impl& impl() const { return *mImpl; }

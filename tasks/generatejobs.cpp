@@ -35,21 +35,37 @@ struct IdMap {
   std::vector<int> actions, styles;
 };
 
-bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocabulary& model, const text::PromptReading& r,
-                   IdMap* out, std::string* error) {
+// Actions the weights name but never saw in training (`trained`: per model
+// action id, empty: all) count as missing.
+bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocabulary& model,
+                   const std::vector<std::uint8_t>& trained, const text::PromptReading& r, IdMap* out,
+                   std::string* error) {
   out->actions.assign(prompt.actions().size(), -1);
   out->styles.assign(prompt.styles().size(), -1);
-  for (size_t i = 0; i < prompt.actions().size(); ++i) out->actions[i] = model.findAction(prompt.actions()[i].name);
+  std::vector<int> untrained(prompt.actions().size(), 0);
+  for (size_t i = 0; i < prompt.actions().size(); ++i) {
+    const int id = model.findAction(prompt.actions()[i].name);
+    if (id >= 0 && static_cast<size_t>(id) < trained.size() && !trained[static_cast<size_t>(id)]) {
+      untrained[i] = 1;
+      continue;
+    }
+    out->actions[i] = id;
+  }
   for (size_t i = 0; i < prompt.styles().size(); ++i) out->styles[i] = model.findStyle(prompt.styles()[i].name);
   auto missing = [&](const char* kind, const std::string& name) {
     *error = std::string("the model was not trained on the ") + kind + " '" + name + "'";
     return false;
   };
+  auto missingAction = [&](int a) {
+    missing("action", prompt.action(a).name);
+    if (untrained[static_cast<size_t>(a)]) *error += " (its training data held no take of it)";
+    return false;
+  };
   for (const text::PromptSegment& s : r.segments) {
-    if (s.action >= 0 && out->actions[s.action] < 0) return missing("action", prompt.action(s.action).name);
+    if (s.action >= 0 && out->actions[s.action] < 0) return missingAction(s.action);
     if (s.style >= 0 && out->styles[s.style] < 0) return missing("style", prompt.style(s.style).name);
     for (const text::PartOverride& p : s.parts)
-      if (out->actions[p.action] < 0) return missing("action", prompt.action(p.action).name);
+      if (out->actions[p.action] < 0) return missingAction(p.action);
   }
   return true;
 }
@@ -151,7 +167,7 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
   }
   IdMap ids;
   if (!mapVocabulary(reading.vocabulary ? *reading.vocabulary : text::MotionVocabulary::builtin(), modelVocabulary,
-                     reading, &ids, error))
+                     rt->trainedActions(model), reading, &ids, error))
     return false;
   if (request.mode != Mode::NewTake && !take) {
     *error = "this mode needs a take to work on";

@@ -37,9 +37,12 @@ struct ModelRuntimeApi {
   std::string (*vocabulary)(const inference::MotionModel&);
   bool (*regenerateText)(const inference::MotionModel&, const ModelSettings&, const TextRegeneration&, Clip*,
                          std::string*);
+  // Per action id of that vocabulary: 1 where training reached it
+  // (inference::MotionModel::trainedActions); empty: not text-conditioned.
+  std::vector<std::uint8_t> (*trainedActions)(const inference::MotionModel&);
 };
-// 2: ModelSettings::fromClassic; 3: text-to-motion (vocabulary, regenerateText)
-constexpr int kModelRuntimeVersion = 3;
+// 2: ModelSettings::fromClassic; 3: text-to-motion (vocabulary, regenerateText); 4: trainedActions
+constexpr int kModelRuntimeVersion = 4;
 
 // The loaded module's functions, or nullptr with *error saying why (a build
 // without LibTorch, a module that is missing or does not load).

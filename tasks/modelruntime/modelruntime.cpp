@@ -200,6 +200,8 @@ std::string vocabulary(const inference::MotionModel& model) {
   return model.textConditioned() ? model.vocabulary() : std::string();
 }
 
+std::vector<std::uint8_t> trainedActions(const inference::MotionModel& model) { return model.trainedActions(); }
+
 bool regenerateText(const inference::MotionModel& model, const ModelSettings& args, const TextRegeneration& job,
                     Clip* out, std::string* error) {
   inference::TaskOptions options = taskOptions(args);
@@ -223,6 +225,6 @@ extern "C" __attribute__((visibility("default"))) const mm::tasks::ModelRuntimeA
   using namespace mm::tasks::runtime;
   static const mm::tasks::ModelRuntimeApi api = {
       mm::tasks::kModelRuntimeVersion, loadModel, trainedSteps, deviceDescription, heldOutFromTraining,
-      modelClean, modelComplete, modelInbetween, modelIndicators, vocabulary, regenerateText};
+      modelClean, modelComplete, modelInbetween, modelIndicators, vocabulary, regenerateText, trainedActions};
   return &api;
 }

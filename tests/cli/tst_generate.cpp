@@ -140,8 +140,17 @@ class TestGenerate : public QObject {
     QTemporaryDir dir;
     const QString in = QStringLiteral(MM_SOURCE_DIR "/resources/samples/bandai_walk_normal.bvh");
     const QString out = dir.filePath("filled.bvh");
-    const mm::test::CliRun r = cli({"generate", "wave the right hand", "-o", out, "--into", in, "--frames", "30:60",
-                                    "--parts", "right_arm", "--weights", mTextModel, "--steps", "2"});
+    // These weights were trained on a walk and a kick only: another action is
+    // refused by name, and nothing is written.
+    const mm::test::CliRun wave = cli({"generate", "wave the right hand", "-o", out, "--into", in, "--frames",
+                                       "30:60", "--parts", "right_arm", "--weights", mTextModel, "--steps", "2"});
+    QCOMPARE(wave.code, 1);
+    QVERIFY2(wave.err.contains("the model was not trained on the action 'wave-right-hand' (its training data held no "
+                               "take of it)"),
+             qPrintable(wave.err));
+    QVERIFY(!QFile::exists(out));
+    const mm::test::CliRun r = cli({"generate", "kick", "-o", out, "--into", in, "--frames", "30:60", "--parts",
+                                    "right_arm", "--weights", mTextModel, "--steps", "2"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     mm::LoadResult a = mm::loadMotion(in.toStdString()), b = mm::loadMotion(out.toStdString());
     QVERIFY(a.ok() && b.ok());

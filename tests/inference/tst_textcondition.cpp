@@ -103,6 +103,7 @@ class TestTextCondition : public QObject {
     QVERIFY(ck.find("ema.text_action") && ck.find("ema.text_style"));
     QVERIFY(mModel->textConditioned());
     QCOMPARE(mModel->vocabulary(), std::string(kVocabulary));
+    QCOMPARE(mModel->trainedActions(), (std::vector<std::uint8_t>{1, 1}));  // both labels were trained
     // Saved again and read back unchanged.
     const std::string again = (mDir.path() + "/again.mmmodel").toStdString();
     QVERIFY2(saveCheckpoint(ck, again, &error), error.c_str());
@@ -186,6 +187,9 @@ class TestTextCondition : public QObject {
     auto plain = MotionModel::load(o.out, "cpu", &error);
     auto conditioned = MotionModel::load(zero, "cpu", &error);
     QVERIFY2(plain && conditioned, error.c_str());
+    // No training reached these embeddings: every action reads as untrained.
+    QVERIFY(plain->trainedActions().empty());
+    QCOMPARE(conditioned->trainedActions(), (std::vector<std::uint8_t>{0, 0, 0}));
     const int F = 40;
     const Clip clip = mWalk.subClip(0, F);
     TaskOptions t;

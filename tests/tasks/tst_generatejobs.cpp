@@ -7,6 +7,7 @@
 #include "motion/clip.h"
 #include "motion/kinematics.h"
 #include "tasks/generatejobs.h"
+#include "tasks/modelruntime.h"
 #include "text/promptparser.h"
 
 #include <QtTest>
@@ -170,6 +171,33 @@ class TestGenerateJobs : public QObject {
     QCOMPARE(out[0].frameCount(), mWalk.frameCount() + 40);
     for (int f = 0; f < mWalk.frameCount(); ++f)
       for (int j = 0; j < mWalk.jointCount(); ++j) QVERIFY(sameBits(out[0], mWalk, f, j));
+  }
+
+  // An action the weights name but never trained on (no take of it in the
+  // data: its embedding is still zero) is refused, naming it, instead of
+  // generating the text-free motion.
+  void untrainedActionIsRefused() {
+    std::string error;
+    const ModelRuntimeApi* rt = modelRuntime(&error);
+    QVERIFY2(rt, error.c_str());
+    text::MotionVocabulary weights;
+    QVERIFY(weights.parse(rt->vocabulary(*mModel), &error));
+    const std::vector<std::uint8_t> trained = rt->trainedActions(*mModel);
+    QCOMPARE(trained.size(), weights.actions().size());
+    QVERIFY(trained[static_cast<size_t>(weights.findAction("walk"))]);
+    int untrained = -1;
+    for (size_t a = 0; a < trained.size() && untrained < 0; ++a)
+      if (!trained[a]) untrained = static_cast<int>(a);
+    if (untrained < 0) QSKIP("these weights were trained on every action");
+    const std::string name = weights.action(untrained).name;
+    GenerateRequest r = request(QString::fromStdString(name).replace('-', ' ').toUtf8().constData());
+    QVERIFY2(r.reading.understood(), name.c_str());
+    r.frames = 30;
+    std::vector<Clip> out;
+    QVERIFY(!generateMotion(*mModel, mSettings, r, nullptr, &out, &error));
+    QVERIFY2(error.find("'" + name + "'") != std::string::npos && error.find("no take of it") != std::string::npos,
+             error.c_str());
+    QVERIFY(out.empty());
   }
 
   void cancelAndBadRequests() {
