@@ -41,7 +41,7 @@ std::vector<std::uint8_t> MotionModel::trainedActions() const {
   const auto params = mImpl->net->named_parameters(false);
   const torch::Tensor* table = params.find("text_action");
   if (!table) return out;
-  const torch::Tensor used = table->detach().abs().sum(1).gt(0).to(torch::kCPU).to(torch::kUInt8).contiguous();
+  const torch::Tensor used = table->abs().sum(1).gt(0).to(torch::kCPU).to(torch::kUInt8).contiguous();
   out.assign(used.data_ptr<std::uint8_t>(), used.data_ptr<std::uint8_t>() + used.numel());
   return out;
 }

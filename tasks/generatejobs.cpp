@@ -42,23 +42,20 @@ bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocab
                    std::string* error) {
   out->actions.assign(prompt.actions().size(), -1);
   out->styles.assign(prompt.styles().size(), -1);
-  std::vector<int> untrained(prompt.actions().size(), 0);
   for (size_t i = 0; i < prompt.actions().size(); ++i) {
     const int id = model.findAction(prompt.actions()[i].name);
-    if (id >= 0 && static_cast<size_t>(id) < trained.size() && !trained[static_cast<size_t>(id)]) {
-      untrained[i] = 1;
-      continue;
-    }
-    out->actions[i] = id;
+    const bool untrained = id >= 0 && static_cast<size_t>(id) < trained.size() && !trained[static_cast<size_t>(id)];
+    out->actions[i] = untrained ? -1 : id;
   }
   for (size_t i = 0; i < prompt.styles().size(); ++i) out->styles[i] = model.findStyle(prompt.styles()[i].name);
   auto missing = [&](const char* kind, const std::string& name) {
     *error = std::string("the model was not trained on the ") + kind + " '" + name + "'";
     return false;
   };
+  // Unmapped but named by the weights: untrained.
   auto missingAction = [&](int a) {
     missing("action", prompt.action(a).name);
-    if (untrained[static_cast<size_t>(a)]) *error += " (its training data held no take of it)";
+    if (model.findAction(prompt.action(a).name) >= 0) *error += " (its training data held no take of it)";
     return false;
   };
   for (const text::PromptSegment& s : r.segments) {
