@@ -121,7 +121,11 @@ int GenerationController::generate(const QString& prompt, Placement placement, d
     model.progress = [&](double f) { return control.progress(f); };
     std::vector<Clip> candidates;
     auto run = [&](const Clip* take) {
-      if (tasks::generateMotion(*net, model, req, take, &candidates, &why)) return true;
+      std::vector<std::string> notes;
+      if (tasks::generateMotion(*net, model, req, take, &candidates, &why, &notes)) {
+        for (const std::string& n : notes) r.summary += (r.summary.isEmpty() ? "" : "\n") + QString::fromStdString(n);
+        return true;
+      }
       if (why != "cancelled") r.error = QString::fromStdString(why);
       return false;
     };
@@ -209,6 +213,7 @@ void GenerationController::onFinished(int id, std::shared_ptr<const TaskResult> 
   }
   discard();
   mShown = mRunning;
+  mNotes = result->summary;
   for (size_t k = 0; k < result->proposals.size(); ++k)
     mCandidates.push_back(Candidate{k < result->clips.size() ? result->clips[k] : nullptr, result->proposals[k].patch});
   Q_EMIT candidatesReady(candidateCount());
@@ -275,6 +280,7 @@ void GenerationController::discard() {
   if (p && p->method == kGeneratedSampleMethod) mDoc->clearProposal(0);
   const bool had = !mCandidates.empty();
   mCandidates.clear();
+  mNotes.clear();
   mChosen = -1;
   if (had) Q_EMIT chosenChanged(-1);
 }

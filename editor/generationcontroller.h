@@ -63,6 +63,9 @@ class GenerationController : public QObject {
   int candidateCount() const { return static_cast<int>(mCandidates.size()); }
   int chosen() const { return mChosen; }
   Placement placement() const { return mShown.placement; }
+  // What the last finished generation wants the user to know ("dance-long:
+  // ... dance-short stands in"), one note per line; empty when nothing.
+  QString notes() const { return mNotes; }
   // Shows candidate k (0-based) as the ghost.
   void choose(int k);
   // Applies the chosen candidate (one undo step; NewTake: use writeNewTake).
@@ -103,6 +106,7 @@ class GenerationController : public QObject {
   };
   Target mRunning, mShown;
   std::vector<Candidate> mCandidates;
+  QString mNotes;
   int mChosen = -1;
 };
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace mm::tasks {
 
@@ -36,16 +37,26 @@ struct IdMap {
 };
 
 // Actions the weights name but never saw in training (`trained`: per model
-// action id, empty: all) count as missing.
+// action id, empty: all) count as missing, unless a trained action stands in
+// for them (text::standInAction); `standIns` gets prompt id -> the stand-in's name.
 bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocabulary& model,
                    const std::vector<std::uint8_t>& trained, const text::PromptReading& r, IdMap* out,
-                   std::string* error) {
+                   std::vector<std::pair<int, std::string>>* standIns, std::string* error) {
   out->actions.assign(prompt.actions().size(), -1);
   out->styles.assign(prompt.styles().size(), -1);
+  auto isTrained = [&](int id) {
+    return id >= 0 && (static_cast<size_t>(id) >= trained.size() || trained[static_cast<size_t>(id)]);
+  };
   for (size_t i = 0; i < prompt.actions().size(); ++i) {
     const int id = model.findAction(prompt.actions()[i].name);
-    const bool untrained = id >= 0 && static_cast<size_t>(id) < trained.size() && !trained[static_cast<size_t>(id)];
-    out->actions[i] = untrained ? -1 : id;
+    out->actions[i] = isTrained(id) ? id : -1;
+    if (id < 0 || isTrained(id)) continue;
+    const std::string standIn = text::standInAction(prompt.actions()[i].name);
+    const int other = standIn.empty() ? -1 : model.findAction(standIn);
+    if (isTrained(other)) {
+      out->actions[i] = other;
+      standIns->emplace_back(static_cast<int>(i), model.action(other).name);
+    }
   }
   for (size_t i = 0; i < prompt.styles().size(); ++i) out->styles[i] = model.findStyle(prompt.styles()[i].name);
   auto missing = [&](const char* kind, const std::string& name) {
@@ -58,12 +69,20 @@ bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocab
     if (model.findAction(prompt.action(a).name) >= 0) *error += " (its training data held no take of it)";
     return false;
   };
+  std::vector<int> used;
   for (const text::PromptSegment& s : r.segments) {
     if (s.action >= 0 && out->actions[s.action] < 0) return missingAction(s.action);
     if (s.style >= 0 && out->styles[s.style] < 0) return missing("style", prompt.style(s.style).name);
-    for (const text::PartOverride& p : s.parts)
+    if (s.action >= 0) used.push_back(s.action);
+    for (const text::PartOverride& p : s.parts) {
       if (out->actions[p.action] < 0) return missingAction(p.action);
+      used.push_back(p.action);
+    }
   }
+  // Only the stand-ins this prompt uses are worth a note.
+  standIns->erase(std::remove_if(standIns->begin(), standIns->end(),
+                                 [&](const auto& s) { return std::find(used.begin(), used.end(), s.first) == used.end(); }),
+                  standIns->end());
   return true;
 }
 
@@ -143,7 +162,8 @@ std::string defaultTextModelPath() {
 }
 
 bool generateMotion(const inference::MotionModel& model, const ModelSettings& settings, const GenerateRequest& request,
-                    const Clip* take, std::vector<Clip>* candidates, std::string* error) {
+                    const Clip* take, std::vector<Clip>* candidates, std::string* error,
+                    std::vector<std::string>* notes) {
   using Mode = GenerateRequest::Mode;
   const ModelRuntimeApi* rt = modelRuntime(error);
   if (!rt) return false;
@@ -163,9 +183,15 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
     return false;
   }
   IdMap ids;
-  if (!mapVocabulary(reading.vocabulary ? *reading.vocabulary : text::MotionVocabulary::builtin(), modelVocabulary,
-                     rt->trainedActions(model), reading, &ids, error))
+  const text::MotionVocabulary& promptVocabulary =
+      reading.vocabulary ? *reading.vocabulary : text::MotionVocabulary::builtin();
+  std::vector<std::pair<int, std::string>> standIns;
+  if (!mapVocabulary(promptVocabulary, modelVocabulary, rt->trainedActions(model), reading, &ids, &standIns, error))
     return false;
+  if (notes)
+    for (const auto& [action, name] : standIns)
+      notes->push_back(promptVocabulary.action(action).name + ": the model's training data held no take of it; " + name +
+                       " stands in");
   if (request.mode != Mode::NewTake && !take) {
     *error = "this mode needs a take to work on";
     return false;

@@ -38,9 +38,12 @@ struct GenerateRequest {
 // K candidates. NewTake: new clips on `take`'s skeleton when take != nullptr (else the default canonical
 // skeleton), standing start (or `take`'s frame `start` as first pose). Continue / Inbetween / Parts: copies
 // of the whole `take` with only the generated (frame, part) values changed; Continue appends/overwrites from
-// `start`. Fails with *error (for the user) or "cancelled".
+// `start`. Fails with *error (for the user) or "cancelled". `notes` (optional) gets what the user should
+// know about how the prompt was generated: an action the weights never trained on that another stands in
+// for (text::standInAction: "dance-long: ... dance-short stands in"); one without a stand-in fails.
 bool generateMotion(const inference::MotionModel& model, const ModelSettings& settings, const GenerateRequest& request,
-                    const Clip* take, std::vector<Clip>* candidates, std::string* error);
+                    const Clip* take, std::vector<Clip>* candidates, std::string* error,
+                    std::vector<std::string>* notes = nullptr);
 // Frames the reading's segments last at `fps` (their durations, or the default per segment).
 int readingFrames(const text::PromptReading& reading, double fps);
 

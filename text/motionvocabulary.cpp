@@ -146,6 +146,10 @@ std::string canonicalName(const std::string& text) {
   return out;
 }
 
+std::string standInAction(const std::string& action) {
+  return canonicalName(action) == "dance-long" ? "dance-short" : "";
+}
+
 const MotionVocabulary& MotionVocabulary::builtin() {
   static const MotionVocabulary v = [] {
     MotionVocabulary b;

@@ -103,6 +103,14 @@ struct VocabularyLoad {
 };
 VocabularyLoad loadVocabularyFromLabelFolders(const std::vector<std::string>& folders);
 
+// The action whose motion stands in for `action` when the weights never
+// trained on it, because the data holds no take of it; "" when none does.
+// dance-long -> dance-short: the Bandai release lacks every long-dance take
+// (../shared/data/README.md), so a long dance is generated as the dance the
+// data has. Only labels of one kind stand in for each other; a walk-back is
+// not a walk.
+std::string standInAction(const std::string& action);
+
 // "walk-back" style name of a free text ("Walk Back", "walk_back").
 std::string canonicalName(const std::string& text);
 

@@ -1113,6 +1113,11 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <source>Shown as the ghost (press Space to play); Apply keeps it.</source>
         <translation>ゴーストで表示中 (スペースで再生)。「適用」で確定します。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation>注: %1</translation>
+    </message>
 </context>
 <context>
     <name>mm::app::RecentFiles</name>
@@ -1248,7 +1253,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::GenerationController</name>
     <message>
-        <location filename="../editor/generationcontroller.cpp" line="+94"/>
+        <location filename="../editor/generationcontroller.cpp" line="+80"/>
         <source>Open a take first, or generate a new take.</source>
         <translation>先にテイクを開くか、新規テイクを生成してください。</translation>
     </message>
@@ -1287,12 +1292,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>The take changed while generating: generate again.</source>
         <translation>生成中にテイクが変更されました。もう一度生成してください。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Generated: %1 (sample %2 of %3)</source>
         <translation>生成: %1 (サンプル %2 / %3)</translation>
     </message>
@@ -1373,7 +1378,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>すべての %1 を承認</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Revert frames %1-%2 to the original</source>
         <translation>フレーム %1-%2 を元のデータに戻す</translation>
     </message>

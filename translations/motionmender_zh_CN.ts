@@ -1113,6 +1113,11 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <source>Shown as the ghost (press Space to play); Apply keeps it.</source>
         <translation>已以重影显示 (按空格键播放)；点击“应用”即可保留。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
 </context>
 <context>
     <name>mm::app::RecentFiles</name>
@@ -1248,7 +1253,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
 <context>
     <name>mm::editor::GenerationController</name>
     <message>
-        <location filename="../editor/generationcontroller.cpp" line="+94"/>
+        <location filename="../editor/generationcontroller.cpp" line="+80"/>
         <source>Open a take first, or generate a new take.</source>
         <translation>请先打开一个镜次，或生成新镜次。</translation>
     </message>
@@ -1287,12 +1292,12 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>The take changed while generating: generate again.</source>
         <translation>生成期间镜次已更改，请重新生成。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Generated: %1 (sample %2 of %3)</source>
         <translation>已生成：%1 (样本 %2 / %3)</translation>
     </message>
@@ -1373,7 +1378,7 @@ The shipped model was trained on the Bandai Namco Research Motion Dataset (CC BY
         <translation>接受全部 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Revert frames %1-%2 to the original</source>
         <translation>将第 %1-%2 帧还原为原始数据</translation>
     </message>

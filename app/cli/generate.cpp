@@ -180,9 +180,11 @@ int generate(const text::PromptReading& reading, GenerateArgs& a) {
   if (!model) return fail(kError, error);
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<Clip> candidates;
-  if (!tasks::generateMotion(*model, a.model, req, take ? &*take : nullptr, &candidates, &error))
+  std::vector<std::string> notes;
+  if (!tasks::generateMotion(*model, a.model, req, take ? &*take : nullptr, &candidates, &error, &notes))
     return fail(kError, (take ? takePath + ": " : std::string()) + error);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const std::string& n : notes) std::printf("note: %s\n", n.c_str());
   for (size_t k = 0; k < candidates.size(); ++k) {
     const std::string path = samplePath(a.out, static_cast<int>(k) + 1, static_cast<int>(candidates.size()));
     const SaveResult saved = saveMotion(candidates[k], path);

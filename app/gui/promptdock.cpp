@@ -256,9 +256,11 @@ void PromptDock::startGeneration() {
 void PromptDock::showCandidates(int count) {
   mCandidates->clear();
   for (int k = 0; k < count; ++k) mCandidates->addItem(tr("Sample %1").arg(k + 1));
-  mStatus->setText(count > 1 ? tr("%n sample(s): pick one to see it as the ghost (press Space to play), then Apply.",
+  QString status = count > 1 ? tr("%n sample(s): pick one to see it as the ghost (press Space to play), then Apply.",
                                   nullptr, count)
-                             : tr("Shown as the ghost (press Space to play); Apply keeps it."));
+                             : tr("Shown as the ghost (press Space to play); Apply keeps it.");
+  if (!mGeneration->notes().isEmpty()) status += QLatin1Char('\n') + tr("Note: %1").arg(mGeneration->notes());
+  mStatus->setText(status);
   updateButtons();
 }
 
