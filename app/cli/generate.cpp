@@ -65,15 +65,31 @@ std::string wordNetText(bool asked) {
 }
 
 int printVocabulary(const text::MotionVocabulary& v, bool wordNet) {
-  std::printf("actions (%zu): name, body parts it drives, dataset labels, also understood as\n", v.actions().size());
-  for (size_t i = 0; i < v.actions().size(); ++i) {
-    const text::VocabularyEntry& e = v.action(static_cast<int>(i));
-    std::printf("  %-20s %-22s %-18s %s\n", e.name.c_str(), partsText(v, static_cast<int>(i)).c_str(),
-                labelsText(e).c_str(), joined(e.aliases, ", ").c_str());
+  // Columns as wide as their longest entry, so every row lines up.
+  auto widest = [](const std::vector<text::VocabularyEntry>& entries, auto text) {
+    size_t w = 0;
+    for (size_t i = 0; i < entries.size(); ++i) w = std::max(w, text(i).size());
+    return static_cast<int>(w);
+  };
+  const auto& actions = v.actions();
+  const auto& styles = v.styles();
+  const int name = std::max(widest(actions, [&](size_t i) { return actions[i].name; }),
+                            widest(styles, [&](size_t i) { return styles[i].name; }));
+  const int parts = widest(actions, [&](size_t i) { return partsText(v, static_cast<int>(i)); });
+  const int labels = std::max(widest(actions, [&](size_t i) { return labelsText(actions[i]); }),
+                              widest(styles, [&](size_t i) { return labelsText(styles[i]); }));
+  std::printf("actions (%zu): name, body parts it drives, dataset labels, also understood as\n", actions.size());
+  for (size_t i = 0; i < actions.size(); ++i) {
+    const text::VocabularyEntry& e = actions[i];
+    std::string also = joined(e.aliases, ", ");
+    if (const std::string standIn = text::standInAction(e.name); !standIn.empty())
+      also += (also.empty() ? "" : "; ") + std::string("no take in our data: ") + standIn + " stands in";
+    std::printf("  %-*s %-*s %-*s %s\n", name, e.name.c_str(), parts, partsText(v, static_cast<int>(i)).c_str(), labels,
+                labelsText(e).c_str(), also.c_str());
   }
-  std::printf("styles (%zu): name, dataset labels, also understood as\n", v.styles().size());
-  for (const text::VocabularyEntry& e : v.styles())
-    std::printf("  %-20s %-22s %s\n", e.name.c_str(), labelsText(e).c_str(), joined(e.aliases, ", ").c_str());
+  std::printf("styles (%zu): name, dataset labels, also understood as\n", styles.size());
+  for (const text::VocabularyEntry& e : styles)
+    std::printf("  %-*s %-*s %s\n", name, e.name.c_str(), labels, labelsText(e).c_str(), joined(e.aliases, ", ").c_str());
   std::printf("WordNet: %s\n", wordNetText(wordNet).c_str());
   return kOk;
 }

@@ -43,6 +43,11 @@ class TestGenerate : public QObject {
     QVERIFY(r.out.contains(QRegularExpression("\\n  wave-right-hand +right arm +ds2:6 ")));
     QVERIFY(r.out.contains(QRegularExpression("\\n  walk +whole body +ds1:0, ds2:0")));
     QVERIFY(r.out.contains(QRegularExpression("\\n  old +ds1:9, ds2:1 elderly +elderly")));
+    QVERIFY(r.out.contains(QRegularExpression("\\n  dance-long .*dance-short stands in\\n")));
+    // Every row's dataset labels start in one column.
+    const int column = r.out.indexOf(QLatin1String("ds1:0, ds2:0")) - r.out.lastIndexOf('\n', r.out.indexOf("ds1:0, ds2:0"));
+    const int punch = r.out.indexOf(QLatin1String("ds1:12")) - r.out.lastIndexOf('\n', r.out.indexOf("ds1:12"));
+    QCOMPARE(punch, column);
     QVERIFY(r.out.contains(QRegularExpression("\\nWordNet: (on|off) ")));
   }
 
