@@ -1,6 +1,7 @@
 #include "inference/motionfeatures.h"
 
 #include "motion/bodyparts.h"
+#include "motion/canonicalmirror.h"
 #include "motion/clip.h"
 #include "motion/rotations.h"
 
@@ -239,7 +240,7 @@ void denormalizeFeatures(const FeatureStats& stats, float* values, int frames) {
 }
 
 bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error,
-                const std::vector<std::uint8_t>* hidden) {
+                const std::vector<std::uint8_t>* hidden, bool mirrored) {
   std::string why;
   CanonicalRig mapped = CanonicalRig::map(clip.skeleton(), &why);
   if (!mapped.isUsable()) {
@@ -251,7 +252,7 @@ bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::s
     if (error) *error = why.empty() ? "the clip has no frames" : why;
     return false;
   }
-  *out = encodeMotion(motion, hidden);
+  *out = encodeMotion(mirrored ? mirrorMotion(motion) : motion, hidden);
   if (rig) *rig = std::move(mapped);
   return true;
 }

@@ -90,8 +90,9 @@ void denormalizeFeatures(const FeatureStats& stats, float* values, int frames);
 
 // Convenience for a whole clip: map the rig, toCanonical, encode (with
 // `hidden` as in encodeMotion). False with *error when the skeleton does not
-// map onto the canonical rig.
+// map onto the canonical rig. `mirrored`: the features of the clip's mirror
+// image (motion/canonicalmirror.h; `hidden` then names the mirrored parts).
 bool encodeClip(const Clip& clip, CanonicalRig* rig, MotionFeatures* out, std::string* error,
-                const std::vector<std::uint8_t>* hidden = nullptr);
+                const std::vector<std::uint8_t>* hidden = nullptr, bool mirrored = false);
 
 }  // namespace mm::inference

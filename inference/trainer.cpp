@@ -164,7 +164,7 @@ TrainReport trainModel(const TrainOptions& o) {
 
     // Data: every clip as recorded plus corrupted variants, labelled.
     std::vector<TrainingSample> pool;
-    int skipped = 0;
+    int skipped = 0, mirrored = 0;
     auto addClip = [&](const Clip& clip, std::uint64_t index, const std::string& name, std::pair<int, int> label) {
       std::string why;
       const size_t first = pool.size();
@@ -173,6 +173,17 @@ TrainReport trainModel(const TrainOptions& o) {
         log("skipped " + name + ": " + why);
       }
       for (size_t k = first; k < pool.size(); ++k) std::tie(pool[k].action, pool[k].style) = label;
+      const int mirror = label.first >= 0 && static_cast<size_t>(label.first) < o.mirrorActions.size()
+                             ? o.mirrorActions[static_cast<size_t>(label.first)]
+                             : -1;
+      if (mirror < 0 || pool.size() == first) return;
+      if (!makeMirroredSample(clip, &pool, &why)) {
+        log("skipped the mirror image of " + name + ": " + why);
+        return;
+      }
+      ++mirrored;
+      pool.back().action = mirror;
+      pool.back().style = label.second;
     };
     auto labelOf = [](const std::vector<std::pair<int, int>>& labels, size_t i) {
       return i < labels.size() ? labels[i] : std::make_pair(-1, -1);
@@ -211,7 +222,8 @@ TrainReport trainModel(const TrainOptions& o) {
     for (const TrainingSample& s : usable) report.frames += s.frames;
     report.samples = static_cast<int>(usable.size());
     log(format("data: %.0f samples, %.0f frames, %.0f clips skipped, %.1f s", usable.size(), double(report.frames),
-               skipped, std::chrono::duration<double>(std::chrono::steady_clock::now() - dataStart).count()));
+               skipped, std::chrono::duration<double>(std::chrono::steady_clock::now() - dataStart).count()) +
+        (mirrored ? format(" (%.0f mirror images)", mirrored) : std::string()));
 
     FeatureStats stats = initialising ? init.stats : resume.stats;
     if (!resuming && !initialising) {

@@ -44,6 +44,12 @@ struct TrainOptions {
   double textLearningRateScale = 1.0;
   // Draw rare actions more often (sampleWeights; 0: by frames).
   double labelBalance = 0;
+  // Mirror images (trainingdata.h makeMirroredSample): per action id, the id of
+  // the action its mirror image shows (itself for a walk, the right-hand wave
+  // for the left-hand one), -1: not mirrored (a right-handed gesture has no
+  // left-handed label). Each labelled file or clip whose action maps to an id
+  // adds its mirror image with that label. Empty: no mirror images.
+  std::vector<int> mirrorActions;
   // Share of the text samples that generate what `generate` asks (whole
   // windows, continuations, long in-betweens; ModelConfig::generateShare,
   // kept in the file); negative keeps the config's or the initial file's.

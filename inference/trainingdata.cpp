@@ -15,18 +15,30 @@ namespace mm::inference {
 
 namespace {
 
+// The part a part's values become in the mirror image.
+BodyPart mirrorPart(BodyPart p) {
+  switch (p) {
+    case BodyPart::LeftArm: return BodyPart::RightArm;
+    case BodyPart::RightArm: return BodyPart::LeftArm;
+    case BodyPart::LeftLeg: return BodyPart::RightLeg;
+    case BodyPart::RightLeg: return BodyPart::LeftLeg;
+    default: return p;
+  }
+}
+
 bool appendSample(const Clip& clip, const CorruptionLabels* lab, bool keepClip, std::vector<TrainingSample>* out,
-                  std::string* error) {
+                  std::string* error, bool mirrored = false) {
   MotionFeatures features;
   CanonicalRig rig;
-  if (!encodeClip(clip, &rig, &features, error)) return false;
+  if (!encodeClip(clip, &rig, &features, error, nullptr, mirrored)) return false;
   const QualityReport report = analyzeQuality(clip);
   const int F = clip.frameCount();
   std::vector<std::uint8_t> flags(static_cast<size_t>(F) * kBodyPartCount, 0);
   for (int f = 0; f < F; ++f)
     for (BodyPart part : kAllBodyParts) {
       const bool bad = report.partQuality(f, part) <= 0.5f || (lab && lab->at(f, part) != 0);
-      flags[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(part)] = bad;
+      const BodyPart to = mirrored ? mirrorPart(part) : part;
+      flags[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(to)] = bad;
     }
   TrainingSample s;
   s.frames = F;
@@ -62,6 +74,12 @@ bool makeTrainingSamples(const Clip& source, std::uint64_t seed, int corruptedVa
     if (!appendSample(c.clip, &c.labels, keepClips, out, error)) return false;
   }
   return true;
+}
+
+bool makeMirroredSample(const Clip& source, std::vector<TrainingSample>* out, std::string* error) {
+  Clip clean = source;
+  clean.makeSignContinuous();
+  return appendSample(clean, nullptr, false, out, error, true);
 }
 
 std::vector<double> sampleWeights(const std::vector<TrainingSample>& samples, int window, double labelBalance) {

@@ -37,6 +37,12 @@ struct TrainingSample {
 bool makeTrainingSamples(const Clip& clip, std::uint64_t seed, int corruptedVariants, std::vector<TrainingSample>* out,
                          std::string* error, bool keepClips = false);
 
+// The clip's mirror image (left and right exchanged, motion/canonicalmirror.h),
+// as recorded, appended to *out: a left turn becomes a right turn. No clip is
+// kept (residual training builds its prior from the clip, which is not
+// mirrored). False with *error as makeTrainingSamples.
+bool makeMirroredSample(const Clip& clip, std::vector<TrainingSample>* out, std::string* error);
+
 // How often each sample is drawn: its windows of `window` frames, so every
 // window equally likely, times (windows of its action / mean over actions)
 // ^ -labelBalance for labelled samples. 0 draws by frames; 1 gives every

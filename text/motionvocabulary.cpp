@@ -150,6 +150,23 @@ std::string standInAction(const std::string& action) {
   return canonicalName(action) == "dance-long" ? "dance-short" : "";
 }
 
+std::string mirrorAction(const std::string& action) {
+  const std::string a = canonicalName(action);
+  static const char* const kNoSide[] = {"walk", "run", "dash", "walk-back", "bow", "byebye",
+                                        "wave-both-hands", "raise-up-both-hands"};
+  for (const char* n : kNoSide)
+    if (a == n) return a;
+  static const char* const kSided[][2] = {{"walk-turn-left", "walk-turn-right"},
+                                          {"wave-left-hand", "wave-right-hand"},
+                                          {"raise-up-left-hand", "raise-up-right-hand"},
+                                          {"walk-left", "walk-right"}};
+  for (const auto& pair : kSided) {
+    if (a == pair[0]) return pair[1];
+    if (a == pair[1]) return pair[0];
+  }
+  return "";
+}
+
 const MotionVocabulary& MotionVocabulary::builtin() {
   static const MotionVocabulary v = [] {
     MotionVocabulary b;

@@ -111,6 +111,16 @@ VocabularyLoad loadVocabularyFromLabelFolders(const std::vector<std::string>& fo
 // not a walk.
 std::string standInAction(const std::string& action);
 
+// The action a mirror image (left and right exchanged) of a take of `action`
+// shows: the same action for those with no side (walk, run, dash, walk-back,
+// bow, byebye, both-hands gestures), the other side's for sided ones
+// (walk-turn-left <-> walk-turn-right, wave-left-hand <-> wave-right-hand,
+// raise-up-*, walk-left <-> walk-right); "" for those done with one hand or
+// foot that the vocabulary has no other-side label for (bye, guide, punch,
+// kick, slash, call, respond, the dances): their mirror image is a different
+// action.
+std::string mirrorAction(const std::string& action);
+
 // "walk-back" style name of a free text ("Walk Back", "walk_back").
 std::string canonicalName(const std::string& text);
 

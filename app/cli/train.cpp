@@ -22,7 +22,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|medium|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--residual] [--text] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--text] [--mirror] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -34,6 +34,7 @@ int runTrain(Args args) {
   // Condition on each take's action and style (the .json beside it, through
   // the built-in vocabulary, which the weights keep).
   const bool text = args.takeFlag("--text");
+  const bool mirror = args.takeFlag("--mirror");
   std::string textLr;
   if (args.takeOption("--text-lr-scale", &textLr)) o.textLearningRateScale = std::atof(textLr.c_str());
   std::string balance, generateShare;
@@ -83,6 +84,18 @@ int runTrain(Args args) {
     }
     std::printf("train: text conditioning on %d actions x %d styles; %d of %zu clips labelled\n", o.textActions,
                 o.textStyles, labelled, o.files.size());
+    if (mirror) {
+      // Each take whose action has a mirror label also trains as its mirror image.
+      std::string list;
+      for (const text::VocabularyEntry& e : vocabulary.actions()) {
+        const std::string m = text::mirrorAction(e.name);
+        o.mirrorActions.push_back(m.empty() ? -1 : vocabulary.findAction(m));
+        if (!m.empty()) list += (list.empty() ? "" : ", ") + (m == e.name ? e.name : e.name + " -> " + m);
+      }
+      std::printf("train: mirror images of %s\n", list.c_str());
+    }
+  } else if (mirror) {
+    return fail(kUsage, "--mirror needs --text (a mirror image is labelled with its mirrored action)");
   }
   std::printf("train: %zu clips, %d held out (every 10th), config %s, %lld steps, seed %llu\n", o.files.size(),
               heldOut, !o.resume.empty() ? "(from the resumed file)" : !o.initFrom.empty() ? "(from --init-from)" : o.config.c_str(), static_cast<long long>(o.steps),

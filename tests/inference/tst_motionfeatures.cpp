@@ -1,6 +1,7 @@
 #include "inference/motionfeatures.h"
 #include "inference/tokenlayout.h"
 #include "motion/bodyparts.h"
+#include "motion/canonicalmirror.h"
 #include "motion/canonicalrig.h"
 #include "motion/kinematics.h"
 #include "motion/rotations.h"
@@ -103,6 +104,41 @@ class TestMotionFeatures : public QObject {
     }
     // Without the mask, frame 90's root velocity reads frame 89.
     QVERIFY(std::abs(leaky.frame(90)[kRootVelocityFeature + 1] - a.frame(90)[kRootVelocityFeature + 1]) > 0.1f);
+  }
+
+  // The mirror image of a take (training data for a model with no preferred
+  // side): the same root height and speed forward, sideways speed and turning
+  // negated, every joint where its twin was with X negated, contacts of the
+  // left foot those of the right.
+  void mirrorImage() {
+    const Clip clip = test::walkClip();
+    MotionFeatures a, m;
+    std::string error;
+    QVERIFY2(encodeClip(clip, nullptr, &a, &error), error.c_str());
+    QVERIFY2(encodeClip(clip, nullptr, &m, &error, nullptr, true), error.c_str());
+    QCOMPARE(m.frames, a.frames);
+    double turning = 0;
+    for (int f = 1; f < a.frames; ++f) {
+      const float* x = a.frame(f);
+      const float* y = m.frame(f);
+      QVERIFY(std::abs(y[kRootHeightFeature] - x[kRootHeightFeature]) < 1e-5f);
+      QVERIFY(std::abs(y[kRootVelocityFeature] + x[kRootVelocityFeature]) < 1e-4f);
+      QVERIFY(std::abs(y[kRootVelocityFeature + 1] - x[kRootVelocityFeature + 1]) < 1e-4f);
+      QVERIFY2(std::abs(y[kYawRateFeature] + x[kYawRateFeature]) < 1e-4f, qPrintable(QString("frame %1").arg(f)));
+      turning += std::abs(x[kYawRateFeature]);
+      for (int j = 1; j < kCanonicalJointCount; ++j) {
+        const int t = canonicalIndex(mirrorJoint(static_cast<CanonicalJoint>(j)));
+        const float* p = x + kPositionFeature + 3 * (j - 1);
+        const float* q = y + kPositionFeature + 3 * (t - 1);
+        QVERIFY2(std::abs(q[0] + p[0]) < 1e-4f && std::abs(q[1] - p[1]) < 1e-4f && std::abs(q[2] - p[2]) < 1e-4f,
+                 qPrintable(QString("frame %1 joint %2").arg(f).arg(j)));
+      }
+      QCOMPARE(y[kContactFeature], x[kContactFeature + 2]);
+      QCOMPARE(y[kContactFeature + 1], x[kContactFeature + 3]);
+    }
+    QVERIFY(turning / a.frames > 0.01);  // the walk sways: the check above saw turning
+    // The arms are exchanged: the right hand swings where the left one did.
+    QVERIFY(mirrorJoint(CanonicalJoint::LeftHand) == CanonicalJoint::RightHand);
   }
 
   void tokensSplitAndMergeBack() {

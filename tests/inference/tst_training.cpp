@@ -132,6 +132,43 @@ class TestTraining : public QObject {
     QVERIFY(isHeldOut(9) && isHeldOut(19) && !isHeldOut(0) && !isHeldOut(10));
   }
 
+  // Mirror images join the text data for the actions that map to a mirror
+  // label, with that label: a walk mirrors to a walk, the kick (no
+  // left-footed label) is not mirrored. The mirrored sample is the clip's
+  // mirrored features, its clean flags moved to the twin parts.
+  void mirrorImagesJoinTheTextData() {
+    const Clip walk = test::walkClip();
+    std::vector<TrainingSample> samples;
+    std::string error;
+    QVERIFY2(makeMirroredSample(walk, &samples, &error), error.c_str());
+    QCOMPARE(int(samples.size()), 1);
+    MotionFeatures mirrored;
+    QVERIFY(encodeClip(walk, nullptr, &mirrored, &error, nullptr, true));
+    QVERIFY(samples[0].features == mirrored.values);
+    QVERIFY(!samples[0].clip);
+
+    QTemporaryDir dir;
+    TrainOptions o;
+    o.clips = {walk, test::loadFixture("tests/data/bandai_kick_40.bvh")};
+    o.clipLabels = {{0, 1}, {1, 0}};
+    o.textActions = 2;
+    o.textStyles = 2;
+    o.mirrorActions = {0, -1};
+    o.config = "tiny";
+    o.steps = 1;
+    o.corruptedVariants = 0;
+    std::vector<std::string> lines;
+    o.log = [&](const std::string& l) { lines.push_back(l); };
+    o.out = (dir.path() + "/m.mmmodel").toStdString();
+    const TrainReport r = trainModel(o);
+    QVERIFY2(r.ok, r.error.c_str());
+    QCOMPARE(r.samples, 3);
+    QCOMPARE(r.frames, 2LL * walk.frameCount() + 40);
+    bool logged = false;
+    for (const std::string& l : lines) logged |= l.find("(1 mirror images)") != std::string::npos;
+    QVERIFY(logged);
+  }
+
   void unknownConfigFails() {
     TrainOptions o;
     o.clips.push_back(test::walkClip());

@@ -1,3 +1,4 @@
+#include "motion/canonicalmirror.h"
 #include "motion/canonicalrig.h"
 #include "motion/clip.h"
 #include "motion/kinematics.h"
@@ -279,6 +280,47 @@ class TestCanonicalRig : public QObject {
     QVERIFY(canonicalBoneDirection(CJ::RightUpperArm) == -Eigen::Vector3d::UnitX());
     QVERIFY(canonicalBoneDirection(CJ::RightLowerLeg) == -Eigen::Vector3d::UnitY());
     QVERIFY(canonicalBoneDirection(CJ::LeftFoot) == Eigen::Vector3d::UnitZ());
+  }
+
+  // Mirroring exchanges twins whose T-pose bones are mirror images, keeps the
+  // spine's joints, and mirroring twice gives the motion back bit for bit.
+  void mirror() {
+    for (int c = 0; c < kN; ++c) {
+      const CJ cj = static_cast<CJ>(c);
+      const CJ twin = mirrorJoint(cj);
+      QVERIFY(mirrorJoint(twin) == cj);
+      QCOMPARE(kCanonicalParents[canonicalIndex(twin)] < 0, kCanonicalParents[c] < 0);
+      if (kCanonicalParents[c] >= 0)
+        QCOMPARE(kCanonicalParents[canonicalIndex(twin)],
+                 canonicalIndex(mirrorJoint(static_cast<CJ>(kCanonicalParents[c]))));
+      const Eigen::Vector3d d = canonicalBoneDirection(cj), e = canonicalBoneDirection(twin);
+      QVERIFY((Eigen::Vector3d(-d.x(), d.y(), d.z()) - e).norm() < 1e-15);
+      QCOMPARE(twin == cj, canonicalBodyPart(cj) == BodyPart::Torso);
+    }
+    std::mt19937 rng(5);
+    CanonicalMotion m;
+    m.frames = 3;
+    std::uniform_real_distribution<double> u(-1, 1);
+    for (int i = 0; i < m.frames * kN; ++i) {
+      m.rotations.push_back(randomRotation(rng));
+      m.positions.emplace_back(u(rng), u(rng), u(rng));
+    }
+    m.mapped.fill(true);
+    m.mapped[canonicalIndex(CJ::LeftToe)] = false;
+    const CanonicalMotion once = mirrorMotion(m);
+    QVERIFY(!once.mapped[canonicalIndex(CJ::RightToe)] && once.mapped[canonicalIndex(CJ::LeftToe)]);
+    // The right hand's rotation is the left hand's reflected: same angle, the
+    // axis with X kept and Y, Z negated.
+    const Eigen::Quaterniond& l = m.rotation(1, CJ::LeftHand);
+    const Eigen::Quaterniond& r = once.rotation(1, CJ::RightHand);
+    QVERIFY(r.w() == l.w() && r.x() == l.x() && r.y() == -l.y() && r.z() == -l.z());
+    QVERIFY(once.position(2, CJ::RightFoot).x() == -m.position(2, CJ::LeftFoot).x());
+    const CanonicalMotion twice = mirrorMotion(once);
+    QVERIFY(twice.mapped == m.mapped);
+    for (size_t i = 0; i < m.rotations.size(); ++i) {
+      QVERIFY(twice.rotations[i].coeffs() == m.rotations[i].coeffs());
+      QVERIFY(twice.positions[i] == m.positions[i]);
+    }
   }
 
   void mapBandai() {

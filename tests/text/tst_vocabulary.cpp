@@ -133,6 +133,33 @@ class TestVocabulary : public QObject {
     QVERIFY(mm::text::standInAction("walk-back").empty());
   }
 
+  // Every built-in action's mirror label is itself, its other-side twin, or
+  // none; twins are each other's, and only the sided names change.
+  void mirrorActions() {
+    const MotionVocabulary& v = MotionVocabulary::builtin();
+    int same = 0, twins = 0, none = 0;
+    for (const mm::text::VocabularyEntry& e : v.actions()) {
+      const std::string m = mm::text::mirrorAction(e.name);
+      if (m.empty()) {
+        ++none;
+        continue;
+      }
+      QVERIFY2(v.findAction(m) >= 0, m.c_str());
+      QCOMPARE(mm::text::mirrorAction(m), e.name);
+      if (m == e.name) {
+        ++same;
+        QVERIFY2(e.name.find("left") == std::string::npos && e.name.find("right") == std::string::npos, m.c_str());
+      } else {
+        ++twins;
+      }
+    }
+    QCOMPARE(same, 8);
+    QCOMPARE(twins, 8);
+    QCOMPARE(none, 9);
+    QCOMPARE(mm::text::mirrorAction("Walk Turn Left"), std::string("walk-turn-right"));
+    QVERIFY(mm::text::mirrorAction("bye").empty());  // one hand, no left-hand label
+  }
+
   void missingFolderIsAnError() {
     const mm::text::VocabularyLoad r = mm::text::loadVocabularyFromLabelFolders({"/nonexistent/ds1"});
     QVERIFY(!r.ok());
