@@ -24,18 +24,23 @@ torch::Tensor cosineAlphaBar(int timesteps) {
 Diffusion::Diffusion(int timesteps, torch::Device device) : mTimesteps(timesteps), mDevice(device) {
   mAlphaBar = cosineAlphaBar(timesteps);
   mValidMotion = torch::zeros({kBodyPartCount, kTokenChannels});
+  mRootPath = torch::zeros({kBodyPartCount, kTokenChannels});
   mFeatureIndex = torch::full({kBodyPartCount * kTokenWidth}, kFeatureCount, torch::kLong);
   const auto& layout = tokenFeatureIndices();
   for (int p = 0; p < kBodyPartCount; ++p)
     for (size_t k = 0; k < layout[p].size(); ++k) {
       mValidMotion[p][static_cast<int64_t>(k)] = 1.0f;
       mFeatureIndex[p * kTokenWidth + static_cast<int64_t>(k)] = layout[p][k];
+      const int f = layout[p][k];
+      if (f == kRootVelocityFeature || f == kRootVelocityFeature + 1 || f == kYawRateFeature)
+        mRootPath[p][static_cast<int64_t>(k)] = 1.0f;
     }
   mLabelChannel = torch::zeros({kTokenChannels});
   mLabelChannel[kLabelChannel] = 1.0f;
   mValidMotion = mValidMotion.to(device);
   mLabelChannel = mLabelChannel.to(device);
   mFeatureIndex = mFeatureIndex.to(device);
+  mRootPath = mRootPath.to(device);
 }
 
 torch::Tensor Diffusion::flags(const TokenMasks& m) const {
@@ -61,7 +66,7 @@ torch::Tensor Diffusion::generateMask(const TokenMasks& m) const {
 }
 
 LossTerms Diffusion::loss(MotionNet& net, const torch::Tensor& x0, const TokenMasks& masks, const torch::Tensor& cond,
-                          torch::Generator& generator) const {
+                          torch::Generator& generator, double driftWeight) const {
   const int64_t B = x0.size(0);
   auto t = torch::randint(mTimesteps, {B}, generator, torch::kLong);
   auto ab = mAlphaBar.index_select(0, t).to(torch::kFloat32).view({B, 1, 1, 1}).to(mDevice);
@@ -83,7 +88,20 @@ LossTerms Diffusion::loss(MotionNet& net, const torch::Tensor& x0, const TokenMa
   out.total = motion + label;
   out.motion = motion.item<double>();
   out.label = label.item<double>();
+  if (driftWeight > 0) {
+    const auto drift = pathDrift(pred - x0, motionMask);
+    out.total = out.total + driftWeight * drift;
+    out.drift = drift.item<double>();
+  }
   return out;
+}
+
+torch::Tensor Diffusion::pathDrift(const torch::Tensor& error, const torch::Tensor& motionMask) const {
+  // Known frames add no error, so the running sum is the drift the generated
+  // frames build up, carried to the window's end.
+  const auto pathMask = motionMask * mRootPath;
+  const auto running = (error * pathMask).cumsum(1) / double(error.size(1));
+  return running.pow(2).sum() / pathMask.sum().clamp_min(1.0);
 }
 
 torch::Tensor Diffusion::harmonize(const torch::Tensor& tokens, const torch::Tensor& motionGenerate) const {

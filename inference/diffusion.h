@@ -27,6 +27,7 @@ struct LossTerms {
   torch::Tensor total;  // scalar, differentiable
   double motion = 0.0;  // mean squared error over generated motion channels
   double label = 0.0;   // over generated indicators
+  double drift = 0.0;   // the root path's drift term (loss(..., driftWeight)), unweighted
 };
 
 struct SampleSettings {
@@ -65,9 +66,18 @@ class Diffusion {
 
   // One training loss on clean tokens x0 ([B, T, P, kTokenChannels],
   // normalised, indicator -1/+1): random timestep per sample, noise on the
-  // generated channels, known channels given clean.
+  // generated channels, known channels given clean. `driftWeight` > 0 adds
+  // the root path's drift: the running sum over the window of the errors of
+  // the root velocity and yaw-rate channels (each divided by the window
+  // length), squared. The per-frame loss barely sees a small steady error in
+  // the yaw rate under the pelvis' stride-by-stride sway, yet integrated it
+  // turns a straight walk into a circle.
   LossTerms loss(MotionNet& net, const torch::Tensor& x0, const TokenMasks& masks, const torch::Tensor& cond,
-                 torch::Generator& generator) const;
+                 torch::Generator& generator, double driftWeight = 0.0) const;
+
+  // The drift term of loss(): `error` (prediction - truth) and the mask of
+  // generated motion channels, both [B, T, P, kTokenChannels].
+  torch::Tensor pathDrift(const torch::Tensor& error, const torch::Tensor& motionMask) const;
 
   // Samples the generated channels given `known` (same shape as x0; values
   // on generated channels are ignored). `cond`: [B, condWidth] or per token
@@ -86,6 +96,7 @@ class Diffusion {
   torch::Tensor mValidMotion;   // [P, kTokenChannels] float: used motion channels
   torch::Tensor mLabelChannel;  // [kTokenChannels] float: one-hot indicator
   torch::Tensor mFeatureIndex;  // [P * kTokenWidth] long: frame feature of each channel, kFeatureCount if unused
+  torch::Tensor mRootPath;      // [P, kTokenChannels] float: the root velocity and yaw-rate channels
 };
 
 }  // namespace mm::inference

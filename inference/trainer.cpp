@@ -370,7 +370,7 @@ TrainReport trainModel(const TrainOptions& o) {
                                             torch::from_blob(textStyle.data(), {B, 1, kP}, torch::kLong).to(device))
                        : torch::zeros({B, config.condWidth}, torch::TensorOptions().device(device));
       auto generator = at::make_generator<at::CPUGeneratorImpl>(mix(o.seed ^ 0xD1B54A32D192ED03ULL, step));
-      LossTerms loss = diffusion.loss(net, x, masks, cond, generator);
+      LossTerms loss = diffusion.loss(net, x, masks, cond, generator, o.driftLoss);
       net->zero_grad();
       loss.total.backward();
       torch::nn::utils::clip_grad_norm_(net->parameters(), 1.0);
@@ -403,9 +403,10 @@ TrainReport trainModel(const TrainOptions& o) {
         report.losses.emplace_back(step, mean);
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainStart).count();
         report.secondsPerStep = elapsed / double(step - firstStep);
-        log(format("step %.0f loss %.5f (last batch: motion %.5f, indicator %.5f)", double(step), mean, loss.motion,
+        log(format("step %.0f loss %.5f (last batch: motion %.5f, indicator %.5f", double(step), mean, loss.motion,
                    loss.label) +
-            format(" lr %.2e, %.3f s/step", lr, report.secondsPerStep));
+            (o.driftLoss > 0 ? format(", drift %.5f", loss.drift) : std::string()) +
+            format(") lr %.2e, %.3f s/step", lr, report.secondsPerStep));
         intervalLoss = 0;
         intervalCount = 0;
       }

@@ -50,6 +50,8 @@ struct TrainOptions {
   // left-handed label). Each labelled file or clip whose action maps to an id
   // adds its mirror image with that label. Empty: no mirror images.
   std::vector<int> mirrorActions;
+  // Weight of the root path's drift term (Diffusion::loss; 0: off).
+  double driftLoss = 0;
   // Share of the text samples that generate what `generate` asks (whole
   // windows, continuations, long in-betweens; ModelConfig::generateShare,
   // kept in the file); negative keeps the config's or the initial file's.

@@ -22,7 +22,7 @@ int runTrain(Args args) {
 #else
   const char* usage =
       "usage: train --data DIR --config small|medium|base --device cpu|cuda --steps N --out FILE [--seed S] "
-      "[--resume FILE] [--residual] [--text] [--mirror] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
+      "[--resume FILE] [--residual] [--text] [--mirror] [--drift-loss W] [--text-lr-scale X] [--label-balance B] [--generate-share X] [--init-from FILE] [--log-every N] [--checkpoint-every N] [--batch B] [--clips N] [--variants V] [--threads T]";
   inference::TrainOptions o;
   std::string data, steps, seed, logEvery, batch, clips = "0", variants, threads, lr;
   if (!args.takeOption("--data", &data) || !args.takeOption("--steps", &steps) || !args.takeOption("--out", &o.out))
@@ -40,6 +40,9 @@ int runTrain(Args args) {
   std::string balance, generateShare;
   if (args.takeOption("--label-balance", &balance) && !parseNumber(balance, 0, 1, &o.labelBalance))
     return fail(kUsage, "--label-balance '" + balance + "': expected a number from 0 to 1");
+  std::string drift;
+  if (args.takeOption("--drift-loss", &drift) && !parseNumber(drift, 0, 100, &o.driftLoss))
+    return fail(kUsage, "--drift-loss '" + drift + "': expected a weight from 0 to 100");
   if (args.takeOption("--generate-share", &generateShare) && !parseNumber(generateShare, 0, 1, &o.generateShare))
     return fail(kUsage, "--generate-share '" + generateShare + "': expected a number from 0 to 1");
   args.takeOption("--init-from", &o.initFrom);

@@ -2,7 +2,9 @@
 // test links LibTorch directly): a window whose tokens all carry one text
 // condition is run with one condition row per window (modeltasks.cpp, for
 // speed), which must give the prediction of that row repeated per token.
+#include "inference/diffusion.h"
 #include "inference/motionnet.h"
+#include "inference/tokenlayout.h"
 
 #include <QtTest>
 
@@ -64,6 +66,32 @@ class TestMotionNet : public QObject {
 
   // The named sizes exist, grow in that order, and each one's network runs a
   // window of its own length; an unknown name is refused.
+  // The training loss's drift term sees a steady error of the root path's
+  // channels (a slow turn), not an error that alternates frame by frame (the
+  // stride's sway) nor errors of other channels or of known frames.
+  void pathDriftSeesSteadyTurning() {
+    const Diffusion d(100, torch::kCPU);
+    const int64_t T = 48;
+    const auto& layout = tokenFeatureIndices();
+    const int64_t yaw = std::find(layout[0].begin(), layout[0].end(), kYawRateFeature) - layout[0].begin();
+    const int64_t other = std::find(layout[0].begin(), layout[0].end(), kRootHeightFeature) - layout[0].begin();
+    QVERIFY(yaw < static_cast<int64_t>(layout[0].size()) && other < static_cast<int64_t>(layout[0].size()));
+    auto gen = torch::zeros({1, T, kBodyPartCount, kTokenChannels});
+    gen.narrow(3, 0, kTokenWidth).fill_(1.0);
+    auto error = [&](int64_t channel, bool alternate) {
+      auto e = torch::zeros({1, T, kBodyPartCount, kTokenChannels});
+      for (int64_t t = 0; t < T; ++t) e[0][t][0][channel] = alternate && t % 2 ? -0.5 : 0.5;
+      return e;
+    };
+    const double steady = d.pathDrift(error(yaw, false), gen).item<double>();
+    const double sway = d.pathDrift(error(yaw, true), gen).item<double>();
+    QVERIFY2(steady > 100 * sway, qPrintable(QString("steady %1, sway %2").arg(steady).arg(sway)));
+    QCOMPARE(d.pathDrift(error(other, false), gen).item<double>(), 0.0);
+    auto known = gen.clone();
+    known.narrow(1, 0, T).zero_();
+    QCOMPARE(d.pathDrift(error(yaw, false), known).item<double>(), 0.0);
+  }
+
   void namedConfigsGrow() {
     torch::NoGradGuard noGrad;
     int64_t previous = 0;
