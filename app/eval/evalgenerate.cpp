@@ -327,7 +327,8 @@ int evalGenerate(Args& args) {
               tasks::deviceDescription(model).c_str(),
               static_cast<unsigned long long>(model.seed), K, secondsD, prompts.size(),
               stylesText == "normal" ? "normal" : "of each labelled pair");
-  std::printf("features: %zu motion statistics (hips speed, height, turning and period; head, hands and feet relative "
+  std::printf("features: %zu motion statistics (hips speed, height, turning, period, travel along the facing and left "
+              "axes; head, hands and feet relative "
               "to the hips), standardised on the real held-out takes\n",
               motionFeatureNames().size());
 

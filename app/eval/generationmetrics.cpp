@@ -46,6 +46,8 @@ const std::vector<std::string>& motionFeatureNames() {
       for (const char* s : {"_height_mean", "_height_sd", "_speed_mean"}) n.push_back(std::string(j) + s);
     n.push_back("turning_rate");
     n.push_back("hips_period");
+    n.push_back("forward_speed");
+    n.push_back("leftward_speed");
     return n;
   }();
   return names;
@@ -135,6 +137,21 @@ bool motionFeatures(const Clip& clip, Feature* out, std::string* error) {
     if (a > best) best = a, lagBest = lag;
   }
   v.push_back(lagBest / fps);
+  // Travel relative to facing: the hips' floor velocity along the body's
+  // forward and left axes (from the left-minus-right upper-leg vector), mean.
+  // Speed alone cannot tell a walk back or a sidestep from a walk.
+  std::vector<double> forward, leftward;
+  for (int f = 0; f + 1 < F; ++f) {
+    const Eigen::Vector3d d = pos(f, legL) - pos(f, legR);
+    const double n = std::hypot(d.x(), d.z());
+    if (n < 1e-9) continue;
+    const Eigen::Vector3d u = (pos(f + 1, hips) - pos(f, hips)) * fps;
+    const double lx = d.x() / n, lz = d.z() / n;  // left; forward is (-lz, lx) with Y up
+    forward.push_back(-u.x() * lz + u.z() * lx);
+    leftward.push_back(u.x() * lx + u.z() * lz);
+  }
+  v.push_back(mean(forward));
+  v.push_back(mean(leftward));
   *out = std::move(v);
   return true;
 }

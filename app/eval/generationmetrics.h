@@ -30,7 +30,8 @@ const std::vector<std::string>& motionFeatureNames();
 // the height relative to the hips (mean, sd) and the speed of the position
 // relative to the hips (mean); the hips' turning rate (signed, rad/s, from the
 // left-minus-right upper-leg vector); the dominant period of the hips' height
-// (autocorrelation peak, seconds). The joints are found through the
+// (autocorrelation peak, seconds); the hips' floor velocity along the body's
+// forward and left axes (mean, m/s: a walk back or a sidestep). The joints are found through the
 // canonical rig (pelvis, head, hands, feet), so names do not matter. False
 // with *error when the skeleton does not map or the clip has under 4 frames.
 bool motionFeatures(const Clip& clip, Feature* out, std::string* error);

@@ -144,6 +144,20 @@ class TestGenerationMetrics : public QObject {
     QVERIFY(fw[0] > fk[0]);
     // Head above the hips, feet below.
     QVERIFY(fw[4] > 0.3 && fw[13] < -0.5 && fw[16] < -0.5);
+    // Travel relative to facing: the walk goes forward, hardly sideways; its
+    // mirror image in time (played backwards) walks back.
+    const size_t fwd = fw.size() - 2, left = fw.size() - 1;
+    QVERIFY2(fw[fwd] > 0.5 && std::abs(fw[left]) < 0.3 * fw[fwd], qPrintable(QString("%1 %2").arg(fw[fwd]).arg(fw[left])));
+    mm::Clip backwards = *walk.clip;
+    for (int f = 0; f < backwards.frameCount(); ++f)
+      for (int j = 0; j < backwards.jointCount(); ++j) {
+        const int g = backwards.frameCount() - 1 - f;
+        backwards.rotation(f, j) = walk.clip->rotation(g, j);
+        if (backwards.hasTrack(j)) backwards.translation(f, j) = walk.clip->translation(g, j);
+      }
+    Feature fb;
+    QVERIFY(mm::eval::motionFeatures(backwards, &fb, &error));
+    QVERIFY(std::abs(fb[fwd] + fw[fwd]) < 1e-6 * std::abs(fw[fwd]) + 0.02);
     mm::Clip tiny = walk.clip->subClip(0, 3);
     QVERIFY(!mm::eval::motionFeatures(tiny, &fw, &error));
   }
