@@ -157,6 +157,8 @@ TrainReport trainModel(const TrainOptions& o) {
     // New and fine-tuned text runs take the token path (resumed ones keep theirs).
     if (!resuming && config.textActions > 0 && config.textStyles > 0) config.textTokens = true;
     const bool text = config.textActions > 0 && config.textStyles > 0;
+    // Residual windows build their prior from the clip, which a mirror image does not keep.
+    if (!o.mirrorActions.empty() && config.residual) return fail("mirror images need a model without the residual prior");
     const std::string vocabulary = resuming ? resume.vocabulary : !o.vocabulary.empty() ? o.vocabulary : init.vocabulary;
     if (!resuming && o.generateShare >= 0) config.generateShare = std::min(1.0, o.generateShare);
     if (o.batch > 0) config.batch = o.batch;

@@ -167,6 +167,11 @@ class TestTraining : public QObject {
     bool logged = false;
     for (const std::string& l : lines) logged |= l.find("(1 mirror images)") != std::string::npos;
     QVERIFY(logged);
+    // A residual model reads each window's prior from the clip, which a mirror image does not keep.
+    o.residual = true;
+    const TrainReport residual = trainModel(o);
+    QVERIFY(!residual.ok);
+    QVERIFY2(residual.error.find("mirror") != std::string::npos, residual.error.c_str());
   }
 
   void unknownConfigFails() {
