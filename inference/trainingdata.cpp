@@ -2,6 +2,7 @@
 
 #include "motion/bodyparts.h"
 #include "motion/corrupt/corruptclip.h"
+#include "motion/canonicalmirror.h"
 #include "motion/canonicalrig.h"
 #include "motion/clip.h"
 #include "motion/quality/qualityanalyzer.h"
@@ -15,17 +16,6 @@ namespace mm::inference {
 
 namespace {
 
-// The part a part's values become in the mirror image.
-BodyPart mirrorPart(BodyPart p) {
-  switch (p) {
-    case BodyPart::LeftArm: return BodyPart::RightArm;
-    case BodyPart::RightArm: return BodyPart::LeftArm;
-    case BodyPart::LeftLeg: return BodyPart::RightLeg;
-    case BodyPart::RightLeg: return BodyPart::LeftLeg;
-    default: return p;
-  }
-}
-
 bool appendSample(const Clip& clip, const CorruptionLabels* lab, bool keepClip, std::vector<TrainingSample>* out,
                   std::string* error, bool mirrored = false) {
   MotionFeatures features;
@@ -37,7 +27,7 @@ bool appendSample(const Clip& clip, const CorruptionLabels* lab, bool keepClip, 
   for (int f = 0; f < F; ++f)
     for (BodyPart part : kAllBodyParts) {
       const bool bad = report.partQuality(f, part) <= 0.5f || (lab && lab->at(f, part) != 0);
-      const BodyPart to = mirrored ? mirrorPart(part) : part;
+      const BodyPart to = mirrored ? mirrorBodyPart(part) : part;
       flags[static_cast<size_t>(f) * kBodyPartCount + bodyPartIndex(to)] = bad;
     }
   TrainingSample s;

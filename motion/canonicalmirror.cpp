@@ -25,6 +25,16 @@ CanonicalJoint mirrorJoint(CanonicalJoint joint) {
   }
 }
 
+BodyPart mirrorBodyPart(BodyPart part) {
+  switch (part) {
+    case BodyPart::LeftArm: return BodyPart::RightArm;
+    case BodyPart::RightArm: return BodyPart::LeftArm;
+    case BodyPart::LeftLeg: return BodyPart::RightLeg;
+    case BodyPart::RightLeg: return BodyPart::LeftLeg;
+    default: return part;
+  }
+}
+
 CanonicalMotion mirrorMotion(const CanonicalMotion& motion) {
   CanonicalMotion out = motion;
   const bool hasPositions = motion.positions.size() == motion.rotations.size();

@@ -17,6 +17,10 @@ namespace mm {
 // The joint's twin on the other side (itself for the spine, neck and head).
 CanonicalJoint mirrorJoint(CanonicalJoint joint);
 
+// The body part whose values a part's become in the mirror image (the arms
+// and the legs exchanged; the torso stays).
+BodyPart mirrorBodyPart(BodyPart part);
+
 // `motion` reflected across the world's X = 0 plane, left and right joints
 // exchanged (rotations, positions and which joints are mapped).
 // mirrorMotion(mirrorMotion(m)) == m.

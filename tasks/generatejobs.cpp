@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 namespace mm::tasks {
 
@@ -38,10 +37,10 @@ struct IdMap {
 
 // Actions the weights name but never saw in training (`trained`: per model
 // action id, empty: all) count as missing, unless a trained action stands in
-// for them (text::standInAction); `standIns` gets prompt id -> the stand-in's name.
+// for them (text::standInAction): the prompt's id then maps to the stand-in's.
 bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocabulary& model,
                    const std::vector<std::uint8_t>& trained, const text::PromptReading& r, IdMap* out,
-                   std::vector<std::pair<int, std::string>>* standIns, std::string* error) {
+                   std::string* error) {
   out->actions.assign(prompt.actions().size(), -1);
   out->styles.assign(prompt.styles().size(), -1);
   auto isTrained = [&](int id) {
@@ -49,14 +48,9 @@ bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocab
   };
   for (size_t i = 0; i < prompt.actions().size(); ++i) {
     const int id = model.findAction(prompt.actions()[i].name);
-    out->actions[i] = isTrained(id) ? id : -1;
-    if (id < 0 || isTrained(id)) continue;
-    const std::string standIn = text::standInAction(prompt.actions()[i].name);
+    const std::string standIn = isTrained(id) ? "" : text::standInAction(prompt.actions()[i].name);
     const int other = standIn.empty() ? -1 : model.findAction(standIn);
-    if (isTrained(other)) {
-      out->actions[i] = other;
-      standIns->emplace_back(static_cast<int>(i), model.action(other).name);
-    }
+    out->actions[i] = isTrained(id) ? id : isTrained(other) ? other : -1;
   }
   for (size_t i = 0; i < prompt.styles().size(); ++i) out->styles[i] = model.findStyle(prompt.styles()[i].name);
   auto missing = [&](const char* kind, const std::string& name) {
@@ -69,21 +63,34 @@ bool mapVocabulary(const text::MotionVocabulary& prompt, const text::MotionVocab
     if (model.findAction(prompt.action(a).name) >= 0) *error += " (its training data held no take of it)";
     return false;
   };
-  std::vector<int> used;
   for (const text::PromptSegment& s : r.segments) {
     if (s.action >= 0 && out->actions[s.action] < 0) return missingAction(s.action);
     if (s.style >= 0 && out->styles[s.style] < 0) return missing("style", prompt.style(s.style).name);
-    if (s.action >= 0) used.push_back(s.action);
-    for (const text::PartOverride& p : s.parts) {
+    for (const text::PartOverride& p : s.parts)
       if (out->actions[p.action] < 0) return missingAction(p.action);
-      used.push_back(p.action);
-    }
   }
-  // Only the stand-ins this prompt uses are worth a note.
-  standIns->erase(std::remove_if(standIns->begin(), standIns->end(),
-                                 [&](const auto& s) { return std::find(used.begin(), used.end(), s.first) == used.end(); }),
-                  standIns->end());
   return true;
+}
+
+// "dance-long: ... dance-short stands in" for each action of the reading that
+// maps to another action of the weights than its own name.
+std::vector<std::string> standInNotes(const text::MotionVocabulary& prompt, const text::MotionVocabulary& model,
+                                      const text::PromptReading& r, const IdMap& ids) {
+  std::vector<std::string> notes;
+  std::vector<int> seen;
+  auto check = [&](int a) {
+    if (a < 0 || std::find(seen.begin(), seen.end(), a) != seen.end()) return;
+    seen.push_back(a);
+    const std::string& name = prompt.action(a).name;
+    if (model.action(ids.actions[a]).name != name)
+      notes.push_back(name + ": the model's training data held no take of it; " + model.action(ids.actions[a]).name +
+                      " stands in");
+  };
+  for (const text::PromptSegment& s : r.segments) {
+    check(s.action);
+    for (const text::PartOverride& p : s.parts) check(p.action);
+  }
+  return notes;
 }
 
 // Frames of each segment when `total` frames are generated at `fps`: the
@@ -185,13 +192,8 @@ bool generateMotion(const inference::MotionModel& model, const ModelSettings& se
   IdMap ids;
   const text::MotionVocabulary& promptVocabulary =
       reading.vocabulary ? *reading.vocabulary : text::MotionVocabulary::builtin();
-  std::vector<std::pair<int, std::string>> standIns;
-  if (!mapVocabulary(promptVocabulary, modelVocabulary, rt->trainedActions(model), reading, &ids, &standIns, error))
-    return false;
-  if (notes)
-    for (const auto& [action, name] : standIns)
-      notes->push_back(promptVocabulary.action(action).name + ": the model's training data held no take of it; " + name +
-                       " stands in");
+  if (!mapVocabulary(promptVocabulary, modelVocabulary, rt->trainedActions(model), reading, &ids, error)) return false;
+  if (notes) *notes = standInNotes(promptVocabulary, modelVocabulary, reading, ids);
   if (request.mode != Mode::NewTake && !take) {
     *error = "this mode needs a take to work on";
     return false;

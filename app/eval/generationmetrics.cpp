@@ -110,8 +110,12 @@ bool motionFeatures(const Clip& clip, Feature* out, std::string* error) {
     }
     v.insert(v.end(), {mean(rel), sd(rel), mean(sp)});
   }
-  // Turning: the heading of the left-minus-right upper-leg vector on the floor, unwrapped.
+  // Turning: the heading of the left-minus-right upper-leg vector on the
+  // floor, unwrapped. Travel relative to facing: the hips' floor velocity
+  // along the body's forward and left axes (from the same vector), mean:
+  // speed alone cannot tell a walk back or a sidestep from a walk.
   double total = 0, last = 0;
+  std::vector<double> forward, leftward;
   for (int f = 0; f < F; ++f) {
     const Eigen::Vector3d d = pos(f, legL) - pos(f, legR);
     const double a = std::atan2(d.z(), d.x());
@@ -122,6 +126,13 @@ bool motionFeatures(const Clip& clip, Feature* out, std::string* error) {
       total += step;
     }
     last = a;
+    const double n = std::hypot(d.x(), d.z());
+    if (f + 1 < F && n > 1e-9) {
+      const Eigen::Vector3d u = (pos(f + 1, hips) - pos(f, hips)) * fps;
+      const double lx = d.x() / n, lz = d.z() / n;  // left; forward is (-lz, lx) with Y up
+      forward.push_back(-u.x() * lz + u.z() * lx);
+      leftward.push_back(u.x() * lx + u.z() * lz);
+    }
   }
   v.push_back(total / ((F - 1) / fps));
   // The dominant period of the hips' height: the autocorrelation's peak over
@@ -137,19 +148,6 @@ bool motionFeatures(const Clip& clip, Feature* out, std::string* error) {
     if (a > best) best = a, lagBest = lag;
   }
   v.push_back(lagBest / fps);
-  // Travel relative to facing: the hips' floor velocity along the body's
-  // forward and left axes (from the left-minus-right upper-leg vector), mean.
-  // Speed alone cannot tell a walk back or a sidestep from a walk.
-  std::vector<double> forward, leftward;
-  for (int f = 0; f + 1 < F; ++f) {
-    const Eigen::Vector3d d = pos(f, legL) - pos(f, legR);
-    const double n = std::hypot(d.x(), d.z());
-    if (n < 1e-9) continue;
-    const Eigen::Vector3d u = (pos(f + 1, hips) - pos(f, hips)) * fps;
-    const double lx = d.x() / n, lz = d.z() / n;  // left; forward is (-lz, lx) with Y up
-    forward.push_back(-u.x() * lz + u.z() * lx);
-    leftward.push_back(u.x() * lx + u.z() * lz);
-  }
   v.push_back(mean(forward));
   v.push_back(mean(leftward));
   *out = std::move(v);

@@ -296,6 +296,7 @@ class TestCanonicalRig : public QObject {
       const Eigen::Vector3d d = canonicalBoneDirection(cj), e = canonicalBoneDirection(twin);
       QVERIFY((Eigen::Vector3d(-d.x(), d.y(), d.z()) - e).norm() < 1e-15);
       QCOMPARE(twin == cj, canonicalBodyPart(cj) == BodyPart::Torso);
+      QVERIFY(mirrorBodyPart(canonicalBodyPart(cj)) == canonicalBodyPart(twin));
     }
     std::mt19937 rng(5);
     CanonicalMotion m;
